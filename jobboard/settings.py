@@ -21,12 +21,19 @@ if (BASE_DIR / ".env").is_file():
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 
 if DEBUG:
-    SECRET_KEY = env("DJANGO_SECRET_KEY", default="embedded-development-key-not-for-production-use-0123456789")
+    SECRET_KEY = env(
+        "DJANGO_SECRET_KEY", default="embedded-development-key-not-for-production-use-0123456789"
+    )
 else:
     # No default: production refuses to start without its own key.
     SECRET_KEY = env("DJANGO_SECRET_KEY")
 
-ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
+# seed_demo publishes its log-ins, so it only runs where DEBUG was on at start-up.
+DEMO_DATA_ALLOWED = env.bool("DEMO_DATA_ALLOWED", default=DEBUG)
+
+ALLOWED_HOSTS = env.list(
+    "DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"]
+)
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "Sponsored ML Jobs Australia"
@@ -44,7 +51,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "csp",
-    "listings",
+    "listings.apps.ListingsConfig",
 ]
 
 MIDDLEWARE = [
@@ -101,7 +108,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis: broker and cache when configured; otherwise eager tasks and local memory.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -120,7 +129,10 @@ CELERY_BEAT_SCHEDULE: dict = {}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -199,7 +211,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "plain"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "plain",
+        }
+    },
     "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

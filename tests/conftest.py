@@ -1,0 +1,15 @@
+"""Fixtures shared by the whole suite."""
+
+import pytest
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root-admin", is_staff=True, is_superuser=True)

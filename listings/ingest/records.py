@@ -69,7 +69,9 @@ class ParseResult:
     # board, a careers page); False when it may be a window (paginated JSON
     # Feed with next_url). Only a complete, successful fetch may close roles.
     complete: bool = True
-    skipped: list[ItemFailure] = field(default_factory=list)  # deliberately left out (e.g. Ashby isListed: false)
+    skipped: list[ItemFailure] = field(
+        default_factory=list
+    )  # deliberately left out (e.g. Ashby isListed: false)
 
 
 class FeedFormatError(Exception):
