@@ -13,3 +13,9 @@ def user(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="root-admin", is_staff=True, is_superuser=True)
+
+
+def pytest_report_header(config):
+    from django.db import connection
+
+    return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
