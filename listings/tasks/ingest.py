@@ -1,0 +1,3 @@
+"""Feed ingest tasks."""
+
+__all__: list[str] = []

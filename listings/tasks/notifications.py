@@ -1,0 +1,3 @@
+"""E-mail tasks."""
+
+__all__: list[str] = []

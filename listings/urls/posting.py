@@ -1,0 +1,3 @@
+"""Employer posting and dashboard."""
+
+urlpatterns: list = []
