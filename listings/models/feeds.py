@@ -39,6 +39,9 @@ class FeedSource(models.Model):
     last_success_at = models.DateTimeField(null=True, blank=True)
     consecutive_failures = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    # Claimed by the run in progress until this time, so one source never ingests twice at once;
+    # a worker killed mid-run leaves a claim that simply runs out.
+    locked_until = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -72,6 +72,8 @@ class Role(models.Model):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, blank=True)
     description = models.TextField(help_text="Sanitised HTML")
+    # Posted roles only: the employer's Markdown, kept so the form can edit what they wrote.
+    description_markdown = models.TextField(blank=True, help_text="Markdown source (posted roles)")
 
     city = models.CharField(max_length=100, blank=True)
     state = models.CharField(max_length=3, choices=State.choices, blank=True)
@@ -125,6 +127,8 @@ class Role(models.Model):
     external_id = models.CharField(max_length=200, blank=True)
     content_hash = models.CharField(max_length=64, blank=True)
     last_seen_at = models.DateTimeField(null=True, blank=True)
+    # Same employer, title and place: how a role arriving from two feeds is listed once.
+    dedupe_key = models.CharField(max_length=64, blank=True, db_index=True)
     duplicate_of = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates"
     )
