@@ -1,0 +1,846 @@
+"""The role classifier: is an ad an ML role, does it offer visa sponsorship, for which subclasses.
+
+Pure functions over plain text; no ORM. Rules are tables of compiled regular
+expressions, each group commented with the wording it stands for, so a
+moderator can see why a role was classed as it was.
+
+How sponsorship is decided:
+1. The ad is cut into sentences, and each sentence into clauses (at ';', '?',
+   spaced dashes, "but", "however", and after a leading "While ...,").
+2. Each clause is read for an *offer* ("we sponsor 482 visas", "sponsorship
+   available") or a *refusal* ("unable to sponsor", "full working rights
+   required", "citizens only", "NV1 clearance"). An offer with a negation in
+   front of it ("cannot offer visa sponsorship") is a refusal.
+3. The last clause that says something decides its sentence, because that is
+   where English puts the operative part of "X; however Y" and "While X, Y".
+4. Each deciding sentence is weighed by whom it speaks about: this role
+   outranks the ad in general, which outranks company boilerplate ("we sponsor
+   many roles across the group"). The heaviest sentence decides; a refusal
+   wins a tie, because listing a role that will not sponsor costs a seeker far
+   more than missing one that might.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+OFFERED, NOT_OFFERED, UNKNOWN = "offered", "not_offered", "unknown"
+
+
+@dataclass(frozen=True)
+class Classification:
+    is_ml_role: bool
+    sponsorship: str  # OFFERED | NOT_OFFERED | UNKNOWN
+    visas: tuple[str, ...]  # sorted subset of ("186", "482", "494"); () when none named
+    evidence: str  # the deciding sentence; "" for UNKNOWN
+
+
+def classify(*, title: str, description_html: str, eligibility_text: str = "") -> Classification:
+    """Classify one ad.
+
+    ``eligibility_text`` (schema.org ``eligibilityToWorkRequirement`` or
+    Greenhouse visa metadata) is structured data about this very role, so it
+    outranks anything in the description.
+    """
+    description = html_to_text(description_html)
+    statements = [
+        *_statements(split_sentences(html_to_text(eligibility_text)), scope=_ELIGIBILITY_FIELD),
+        *_statements(split_sentences(description)),
+    ]
+    status, evidence, visas = _decide(statements)
+    return Classification(
+        is_ml_role=is_ml_role(title, description),
+        sponsorship=status,
+        visas=visas,
+        evidence=evidence,
+    )
+
+
+# --------------------------------------------------------------------------
+# Text: HTML to sentences
+# --------------------------------------------------------------------------
+
+# Tags that end a line of text when rendered; everything else is inline.
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+# Tags whose content is never shown to a reader.
+_HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript", "head", "title"})
+_HAS_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_WHITESPACE = re.compile(r"\s+")
+
+
+class _TextCollector(HTMLParser):
+    """Collects visible text, with a line break wherever a block element starts or ends."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self._hidden_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _HIDDEN_TAGS:
+            self._hidden_depth += 1
+        elif tag in _BLOCK_TAGS:
+            self.pieces.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if tag in _BLOCK_TAGS:
+            self.pieces.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self._hidden_depth = max(0, self._hidden_depth - 1)
+        elif tag in _BLOCK_TAGS:
+            self.pieces.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden_depth:
+            # Source line breaks inside HTML are only spacing.
+            self.pieces.append(_WHITESPACE.sub(" ", data))
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of ``html``, one line per block element, entities decoded, whitespace collapsed.
+
+    Text without any tag is taken as plain text, whose line breaks are kept:
+    feeds that send plain descriptions separate paragraphs with them.
+    """
+    if not html:
+        return ""
+    collector = _TextCollector()
+    collector.feed(html if _HAS_TAG.search(html) else html.replace("\n", "<br>"))
+    collector.close()
+    lines = (_WHITESPACE.sub(" ", line).strip() for line in "".join(collector.pieces).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+# A full stop or "!" (plus closing quotes/brackets), spaces, then what can start a sentence.
+# "?" is not a break: ads pair a question with its answer ("Need a visa? We sponsor 482s.").
+_SENTENCE_BREAK = re.compile(r"[.!]+[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9$])")
+_LAST_WORD = re.compile(r"([\w.&]+)[.!]+[\"'”’)\]]*$")
+# Words whose full stop does not end a sentence (titles, street types, e.g./i.e.). Company
+# suffixes are left out: "Join Acme Pty Ltd. We sponsor ..." is two sentences, and the
+# lowercase word that follows "Co. runs ..." already keeps that one together.
+_ABBREVIATIONS = (
+    frozenset({"e.g", "eg", "i.e", "ie", "approx", "incl", "vs", "dept", "govt", "pty"})
+    | frozenset({"dr", "mr", "mrs", "ms", "prof", "jr", "sr"})  # people
+    | frozenset({"st", "mt", "ave", "rd"})  # addresses
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of plain ``text``; every line break also ends a sentence (list items, headings)."""
+    sentences: list[str] = []
+    for line in text.split("\n"):
+        sentences.extend(piece for piece in _split_line(line.strip()) if piece)
+    return sentences
+
+
+def _split_line(line: str) -> list[str]:
+    pieces, start = [], 0
+    for match in _SENTENCE_BREAK.finditer(line):
+        ending = _LAST_WORD.search(line, start, match.start(1))
+        word = ending.group(1).lower().rstrip(".") if ending else ""
+        # An abbreviation or an initial ("J. Smith") does not end the sentence.
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        pieces.append(line[start : match.start(1)].strip())
+        start = match.end(1)
+    pieces.append(line[start:].strip())
+    return pieces
+
+
+# --------------------------------------------------------------------------
+# ML role
+# --------------------------------------------------------------------------
+
+# Titles whose job is something other than building models, even when "AI" or
+# "Machine Learning" is in them: selling, recruiting, marketing, policy, teaching,
+# managing products, operating machines, making physical or financial models.
+_NOT_ML_FUNCTION = re.compile(
+    r"""
+    \b(?:sales|account\s+(?:executive|manager|director)|business\s+development|\bBDM\b|pre-?sales
+      |market(?:ing|er)|recruit\w*|talent\s+(?:acquisition|partner|sourcer|manager|advisor|specialist)|sourcer|\bHR\b|people\s+partner
+      |policy|legal|lawyer|counsel|paralegal|ethic\w*|governance|compliance|auditor
+      |teacher|lecturer|tutor|trainer|instructional|curriculum|learning\s+(?:designer|and\s+development|&\s+development)|\bL&D\b
+      |product\s+(?:manager|owner|marketing)|program(?:me)?\s+manager|project\s+manager|delivery\s+manager
+      |customer\s+success|solutions?\s+(?:engineer|consultant)|partnerships?|community\s+manager|writer|copywriter|journalist|editor
+      |operator|machinist|technician|mechanic|model\s+maker|fashion|financial\s+modell?er|annotator|labell?er)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Titles that name ML work outright.
+_ML_TITLE = re.compile(
+    r"""
+    machine[\s-]*learning|deep[\s-]*learning|reinforcement[\s-]*learning|artificial\s+intelligence
+    |data[\s-]*scien(?:ce|tist)|computer\s+vision|natural\s+language|speech\s+(?:recognition|scien\w*|model\w*)
+    |recommend(?:er|ation)\s+systems?|perception\s+engineer|ml[\s-]?ops|gen(?:erative)?[\s-]?ai
+    |(?-i:\b(?:AI|Ai|ML|MLE|NLP|LLMs?|ASR|CV)\b)|(?-i:\bA\.I\.)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Reporting and warehouse titles: the board counts these as not ML whatever the ad says.
+_ANALYTICS_TITLE = re.compile(
+    r"\b(?:analyst|(?-i:BI)|business\s+intelligence|reporting|insights?|dashboard\w*)\b",
+    re.IGNORECASE,
+)
+# Research titles that are ML when the description shows model work.
+_RESEARCH_TITLE = re.compile(
+    r"\b(?:scientist|researcher|research|fellow|post-?doc\w*|statistician|quant\w*|modell?er|algorithms?)\b",
+    re.IGNORECASE,
+)
+# Engineering titles that are ML only when the description is plainly about models.
+_ENGINEERING_TITLE = re.compile(
+    r"\b(?:engineer|developer|architect|programmer|lead|specialist)\b", re.IGNORECASE
+)
+# Description evidence of model work; each pattern counts once.
+_ML_EVIDENCE = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"machine[\s-]*learning|(?-i:\bML\b)",
+        r"deep[\s-]*learning|neural\s+(?:net\w*|emulators?)|transformer\s+models?",
+        r"(?-i:\bLLMs?\b)|language\s+models?|fine-?tun\w*|diffusion|retrieval-augmented|(?-i:\bRAG\b)",
+        r"computer\s+vision|object[\s-]detection|segmentation|image\s+recognition",
+        r"(?-i:\bNLP\b)|natural\s+language|speech\s+recognition|(?-i:\bASR\b)",
+        r"pytorch|tensorflow|scikit-learn|sklearn|xgboost|lightgbm|keras|\bjax\b|hugging\s?face",
+        r"self-supervised|reinforcement\s+learning|embedding\w*|recommend(?:er|ation)",
+        # Publishing at ML venues.
+        r"(?-i:\b(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|Interspeech)\b)",
+        r"ml[\s-]?ops|feature\s+store|model\s+(?:registry|serving|monitoring|training)",
+        # A verb of model work with "models" as its object: "train ... models".
+        r"\b(?:train\w*|fine-?tun\w*|evaluat\w*|deploy\w*|productioni[sz]\w*|validat\w*)\s+(?:[\w-]+,?\s+){0,5}?models?\b",
+        # Statistical-learning model types: "churn-prediction models", "forecasting models".
+        r"\b(?:predict\w*|forecast\w*|classif\w*|detection|ranking|propensity|risk|anomaly[\s-]detection|generative)\s+(?:and\s+[\w-]+\s+)?models?\b",
+    )
+)
+
+
+def is_ml_role(title: str, text: str) -> bool:
+    """Whether the job's main work is building, training, evaluating or deploying ML models or ML infrastructure.
+
+    The title decides when it can: what the job *does* (sales, recruiting,
+    policy, teaching) beats the topic it is about ("Account Executive - AI").
+    Ambiguous titles ("Applied Scientist", "Software Engineer") are settled by
+    how much model work the description describes.
+    """
+    if _NOT_ML_FUNCTION.search(title):
+        return False
+    if _ML_TITLE.search(title):
+        return True
+    if _ANALYTICS_TITLE.search(title):
+        return False
+    evidence = _ml_evidence_count(f"{title}\n{text}")
+    if _RESEARCH_TITLE.search(title):
+        return evidence >= 2
+    if _ENGINEERING_TITLE.search(title):
+        return evidence >= 3
+    return False
+
+
+def _ml_evidence_count(text: str) -> int:
+    return sum(1 for pattern in _ML_EVIDENCE if pattern.search(text))
+
+
+# --------------------------------------------------------------------------
+# Visa subclasses
+# --------------------------------------------------------------------------
+
+# Names and old names of each subclass, matched anywhere in an offering sentence.
+_SUBCLASS_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # 482: Skills in Demand (SID), formerly Temporary Skill Shortage (TSS), before that the 457.
+    ("482", re.compile(r"(?-i:\b(?:TSS|SID)\b)|temporary\s+skills?\s+shortage", re.IGNORECASE)),
+    ("482", re.compile(r"\bSkills[\s-]+in[\s-]+Demand\b")),
+    (
+        "482",
+        re.compile(
+            r"\bskills[\s-]+in[\s-]+demand\s+(?:visa|stream|sponsor|program)", re.IGNORECASE
+        ),
+    ),
+    # 186: Employer Nomination Scheme (ENS), including its Temporary Residence Transition stream.
+    (
+        "186",
+        re.compile(
+            r"(?-i:\b(?:ENS|TRT)\b)|employer[\s-]+nomination|temporary\s+residence\s+transition",
+            re.IGNORECASE,
+        ),
+    ),
+    # 494: Skilled Employer Sponsored Regional (SESR).
+    (
+        "494",
+        re.compile(r"(?-i:\bSESR\b)|skilled\s+employer[\s-]+sponsored\s+regional", re.IGNORECASE),
+    ),
+    ("494", re.compile(r"\bregional\s+(?:employer[\s-]+)?spon?s[oe]r\w*", re.IGNORECASE)),
+)
+_NUMBER_LABELS = {"482": "482", "457": "482", "186": "186", "494": "494"}
+# A subclass number: not part of a money amount or a larger number ("$186,000", "1494").
+_SUBCLASS_NUMBER = r"(?<![\d$.,])(?:482|186|494|457)(?![,.]?\d)(?!\s*(?:k\b|%|km\b))"
+# A run of numbers listed together ("482, 186 and 494"), which share one context.
+_SUBCLASS_RUN = re.compile(
+    rf"\b{_SUBCLASS_NUMBER}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*(?:(?:the|a|an)\s+)?{_SUBCLASS_NUMBER})*\b"
+)
+_SINGLE_NUMBER = re.compile(rf"\b{_SUBCLASS_NUMBER}\b")
+# Words that make a nearby number a visa subclass rather than an address, salary or count.
+_VISA_CONTEXT = re.compile(
+    r"visas?\b|subclass|spon?s[oe]r|nominat|(?-i:\b(?:TSS|SID|ENS|PR)\b)|skills\s+in\s+demand|stream|permit|program"
+    r"|pathway|permanent\s+residen",
+    re.IGNORECASE,
+)
+# What follows a number that is not a subclass: a street ("494 Murray Street") or a
+# counted plural ("494 clients"); plurals of visa words still count ("482 visas").
+_NOT_SUBCLASS_AFTER = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+(?:Street|St|Road|Rd|Avenue|Ave|Parade|Pde|Terrace|Tce|Lane|Highway|Hwy|Drive|Dr|Place|Pl|Boulevard|Way|Crescent|Cres)\b"
+    r"|(?!(?:visas|sponsorships|nominations|programs|programmes|streams|applications|subclasses)\b)[a-z]+s\b)"
+)
+# The candidate's current visa ("for current 482 holders", "on a 482 visa") is not one on offer.
+_HELD_BEFORE = re.compile(
+    r"\b(?:on|holding|hold|holds)\s+(?:an?\s+|their\s+|your\s+)?(?:current\s+|existing\s+|valid\s+)?$",
+    re.IGNORECASE,
+)
+_HELD_AFTER = re.compile(r"\s+(?:visa\s+)?holders?\b", re.IGNORECASE)
+_CONTEXT_WINDOW = 45  # characters either side of a number, roughly six words
+
+
+def visas_named(sentence: str) -> tuple[str, ...]:
+    """Subclasses named in ``sentence``, by number or by name, as sorted labels ("186", "482", "494").
+
+    A bare 482/186/494/457 counts only near a visa word, so addresses, salaries
+    and counts do not; 457 and TSS/SID are reported as 482.
+    """
+    found = {label for label, pattern in _SUBCLASS_NAMES if pattern.search(sentence)}
+    for run in _SUBCLASS_RUN.finditer(sentence):
+        context = sentence[max(0, run.start() - _CONTEXT_WINDOW) : run.end() + _CONTEXT_WINDOW]
+        if not _VISA_CONTEXT.search(context):
+            continue
+        for number in _SINGLE_NUMBER.finditer(run.group()):
+            start, end = run.start() + number.start(), run.start() + number.end()
+            if _names_a_subclass(sentence, start, end):
+                found.add(_NUMBER_LABELS[number.group()])
+    return tuple(sorted(found))
+
+
+def _names_a_subclass(sentence: str, start: int, end: int) -> bool:
+    if _NOT_SUBCLASS_AFTER.match(sentence, end) or _HELD_AFTER.match(sentence, end):
+        return False
+    return not _HELD_BEFORE.search(sentence[:start])
+
+
+# --------------------------------------------------------------------------
+# Sponsorship
+# --------------------------------------------------------------------------
+
+# How much a sentence says about this particular role.
+_BOILERPLATE, _GENERAL, _THIS_ROLE, _ELIGIBILITY_FIELD = 0, 1, 2, 3
+
+# "sponsorship" and its common misspellings ("sponsership", "sponsorhip").
+_SPONSORSHIP = r"\bspon?s[oe]rs?h?ips?\b"
+# Words that negate the offer they precede ("cannot offer", "no sponsorship", "not available").
+_NEGATOR = re.compile(
+    r"\b(?:not|no|never|unable|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|without|nor|unavailable|ineligible)\b|n't\b",
+    re.IGNORECASE,
+)
+# Idioms that contain "no" but negate nothing ("No problem - we sponsor 482s").
+_IDIOMS = re.compile(r"\bno\s+(?:problem|worries|matter|doubt)\b|\bnot\s+only\b", re.IGNORECASE)
+
+# Text that looks like the immigration word but is not. Replaced by neutral words before reading.
+_NOT_VISA_SENSES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Sponsors of projects, events and budgets: "executive sponsorship", "business sponsor".
+    (
+        re.compile(
+            r"\b(?:executive|business|event|events|project|conference|hackathon|corporate|community|sports?"
+            r"|stakeholder|senior|leadership|board|industry|club|charity|media|brand|title|naming|gold|silver|platinum)"
+            r"\s+spon?s[oe]r\w*",
+            re.IGNORECASE,
+        ),
+        "patronage",
+    ),
+    # "Our sponsorship of the Women in AI conference".
+    (
+        re.compile(
+            r"\bspon?s[oe]rs?h?ips?\s+(?:of|for)\s+(?:[\w'-]+\s+){0,5}?(?:conference|event|summit|meetup|hackathon|festival"
+            r"|club|league|award|prize|scholarship|podcast|competition|team|charity|fun\s+run)s?\b",
+            re.IGNORECASE,
+        ),
+        "patronage",
+    ),
+    # Funding: "This position is sponsored by a research council grant".
+    (re.compile(r"\bspon?s[oe]red\s+by\b", re.IGNORECASE), "funded by"),
+    # Visa the payments company: "Visa Inc", "At Visa, ...", "Visa's network", "Visa and Mastercard".
+    (re.compile(r"\bVisa(?=\s*(?:'s|’s)\b)"), "PaymentsCo"),
+    (
+        re.compile(
+            r"\bVisa(?=\s+(?:Inc|Worldwide|Europe|International|Direct|Debit|Credit|Cards?|Payments?|Network)\b)"
+            r"|\bVisa(?=\s+(?:cards?|payments?|network|transactions?|debit|credit|merchants?|rails)\b)"
+            r"|\bVisa(?=\s*(?:,|/|&|\band\b|\bor\b)\s*(?:Mastercard|MasterCard|Amex|AMEX|American\s+Express|eftpos|EFTPOS|PayPal)\b)"
+        ),
+        "PaymentsCo",
+    ),
+    (
+        re.compile(
+            r"\b((?:Mastercard|MasterCard|Amex|AMEX|American\s+Express|eftpos|EFTPOS|PayPal)\s*(?:,|/|&|and|or)\s*)Visa\b"
+        ),
+        r"\1PaymentsCo",
+    ),
+    # A title-case "Visa" followed by another name ("Visa Route Payments") or taking a
+    # company's place after "at/join/with" ("At Visa, we ..."), unless a visa word follows.
+    (
+        re.compile(
+            r"(?:\b(?:at|join|joining|with|from|by)\s+)Visa\b(?!\s*(?:sponsor|subclass|holder|status|support|application|require|eligib))"
+            r"|\bVisa(?=\s+[A-Z][a-z]+)(?!\s+(?:Sponsor|Subclass|Holder|Status|Support|Assistance|Application|Requirement|Option|Available|Type|Condition|Pathway|Transfer|Processing|Right|Eligib|Nomination|Grant|Program|Scheme|Detail|Information|Info|Stream|Category|Class|Work))"
+        ),
+        "PaymentsCo",
+    ),
+)
+
+
+# A pathway to permanent residence ("PR pathway", "pathway to permanent residency").
+_PR_PATHWAY = r"(?:(?-i:\bPR\b)|permanent\s+residen\w*)\s+pathway|pathway\s+to\s+(?:(?-i:\bPR\b)|permanent\s+residen\w*)"
+
+
+# Visa words a sponsorship offer can be about.
+_VISA_WORD = r"(?:visas?|subclass|nomination|work\s+permits?|482|186|494|457|(?-i:TSS|SID|ENS))"
+# Offers. Each counts unless a negation precedes it ("cannot offer visa sponsorship").
+_OFFERS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # "Sponsorship is available", "sponsorship (subclass 494) is offered", "may be considered".
+        rf"{_SPONSORSHIP}[^.;!?]{{0,60}}?\b(?:available|offered|provided|possible|considered|on\s+offer|an\s+option|supported|given)\b",
+        # "ENS nomination is available", "regional employer sponsored visas are offered".
+        r"\b(?:nominations?|visas?)\s+(?:is|are|will\s+be|can\s+be|may\s+be)\s+(?:\w+\s+)?(?:available|offered|provided|on\s+offer)\b",
+        # "We offer 482 visa sponsorship", "provide a relocation package and visa sponsorship".
+        rf"\b(?:offer|offers|offering|offered|provide|provides|providing|provided)\s+(?:[\w()/'-]+,?\s+){{0,6}}?(?:{_SPONSORSHIP}|visa\s+(?:support|assistance))",
+        # "We can offer a 482 visa", "will be offered a TSS visa" (not "visa advice" or "visa holders").
+        r"\b(?:offer|offers|offering|offered|provide|provides|providing|provided)\s+(?:[\w()/-]+\s+){0,3}?visas?\b"
+        r"(?!\s+(?:applications?|advice|services|processing|holders?|status|information|requirements?))",
+        # "We handle relocation and visas", "we take care of the visa process".
+        rf"\bwe\s+(?:\w+\s+){{0,2}}?(?:handle|arrange|organi[sz]e|take\s+care\s+of|manage)\s+(?:[\w,]+\s+){{0,4}}?(?:visas?|{_SPONSORSHIP})\b",
+        # A pathway to permanent residence on offer: "PR pathway available via 186", "offer a pathway to PR".
+        rf"(?:{_PR_PATHWAY})[^.;!?]{{0,40}}?\b(?:available|offered|provided|possible|on\s+offer)\b"
+        rf"|\b(?:offer|offers|offering|provide|provides|providing)\s+(?:[\w()/'-]+,?\s+){{0,4}}?(?:{_PR_PATHWAY})",
+        # "A sponsored role", "this position is visa sponsored", "our 482 sponsorship".
+        r"\bspon?s[oe]red\s+(?:role|position|job|vacancy|opportunity|opening)\b|\bvisa[\s-]+spon?s[oe]red\b",
+        rf"\bour\s+(?:[\w-]+\s+){{0,2}}?(?:visa|482|186|494|457|(?-i:TSS|SID|ENS)|employer)\s+{_SPONSORSHIP}",
+        # "Sponsorship, which we provide".
+        rf"{_SPONSORSHIP},?\s+which\s+we\s+(?:\w+\s+)?(?:provide|offer|support|cover)",
+        # "We can support a 186 nomination", "we will support your visa", "help you with your visa".
+        rf"\b(?:we|can|will|'ll|happy\s+to|able\s+to)\s+(?:\w+\s+)?(?:support|assist|help)\w*\s+"
+        rf"(?:(?:you|employees|staff|candidates|them|new\s+hires|successful\s+\w+)\s+)?(?:with\s+)?(?:your|the|a|an|their)\s+(?:\w+\s+)?(?:{_VISA_WORD}|{_SPONSORSHIP})",
+        # "This role is eligible for 494 regional employer sponsorship".
+        rf"\beligible\s+for\s+(?:[\w()/-]+\s+){{0,7}}?(?:visas?\b|{_SPONSORSHIP}|nomination)",
+        # "Successful candidates can be nominated", "will be sponsored"; "we can nominate you".
+        r"\b(?:can|will|may|could|would)\s+be\s+(?:\w+\s+)?(?:nominated|spon?s[oe]red)\b",
+        r"\b(?:we|can|will)\s+(?:\w+\s+)?nominate\b",
+        # Transfers: "can transfer existing 482 sponsorships", "take over sponsorship of visas".
+        rf"\btransfer\w*\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_VISA_WORD}|{_SPONSORSHIP})|\btake\s+over\s+(?:\w+\s+)?{_SPONSORSHIP}",
+        # Holding sponsor status: "We are an approved sponsor".
+        r"\b(?:approved|accredited|registered|standard\s+business)\s+(?:visa\s+)?spon?s[oe]rs?\b",
+        # Field-and-value form from feeds: "Visa Sponsorship Available: Yes".
+        rf"(?:{_SPONSORSHIP}|\bvisas?)(?:\s+{_SPONSORSHIP})?(?:\s+available)?\s*[:=]\s*(?:yes|true|available|offered)\b",
+    )
+)
+
+# The employer as subject of "sponsor": "we sponsor", "we are able to sponsor", "our client can sponsor".
+# Other subjects ("many of our clients sponsor", "helps employers sponsor") do not speak for this role.
+_WE_SPONSOR = re.compile(
+    r"\b(?:we|we're|our\s+client|the\s+(?:client|company|employer|business))"
+    r"(?:\s+(?:can|will|would|may|might|could|do|does|also|always|usually|happily|gladly|proudly|actively|currently|now|still"
+    r"|are|is|be|able|to|happy|willing|prepared|pleased|glad|'re|'ll|not|unable|cannot|can't|won't|don't|never|in|a|position)){0,5}"
+    r"\s+spon?s[oe]r\b(?P<object>(?:\W+\w+){1,7})",
+    re.IGNORECASE,
+)
+# A named employer in the third person: "Acme sponsors 482 visas". Only a visa object counts here.
+_NAME_SPONSORS = re.compile(r"\b[A-Z][\w&]*\s+spon?s[oe]rs\b(?P<object>(?:\W+\w+){1,7})")
+# Objects that make "sponsor" mean a visa.
+_VISA_OBJECT = re.compile(
+    r"\b(?:visas?|subclass|nominations?|work\s+permits?|482|186|494|457|TSS|SID|ENS|skills\s+in\s+demand|permanent\s+residen\w*)\b",
+    re.IGNORECASE,
+)
+# People as the object ("we can sponsor the right candidate") also mean a visa ...
+_PEOPLE_OBJECT = re.compile(
+    r"\b(?:candidates?|applicants?|you|hires?|workers?|engineers?|scientists?|international|overseas|foreign"
+    r"|suitable|qualified|successful|eligible|right|talent|people)\b",
+    re.IGNORECASE,
+)
+# ... unless they are sponsored to attend something: conferences, study, events.
+_PATRONAGE_OBJECT = re.compile(
+    r"\bto\s+(?!(?:work|join|relocate|move|come|live|migrate|stay|australia)\b)\w+|\b(?:attend\w*|conferences?|events?|hackathons?|meetups?|summits?|courses?|certifications?|stud(?:y|ies)"
+    r"|training|members|prizes?|awards?|growth|learning|development|education|memberships?|sports?|charity)\b",
+    re.IGNORECASE,
+)
+# The benefit itself stated as a fragment: "482 visa sponsorship for overseas applicants",
+# "Sponsorship for the right candidate".
+_BENEFIT_FRAGMENT = re.compile(
+    rf"\b(?:visas?|482|186|494|457|(?-i:TSS|SID|ENS)|skills\s+in\s+demand|employer|regional)\s+(?:\([^)]*\)\s+)?(?:{_SPONSORSHIP}|support|assistance)"
+    rf"|^\W*{_SPONSORSHIP}\s+(?:for|to)\b",
+    re.IGNORECASE,
+)
+_FRAGMENT_MAX_WORDS = 12
+# Someone needing sponsorship, which the clause then welcomes or rules out.
+_NEEDS_SPONSORSHIP = re.compile(
+    rf"\b(?:requir\w*|need\w*|seek\w*)\s+(?:(?:visa|work|employer|\d{{3}})\s+)?{_SPONSORSHIP}",
+    re.IGNORECASE,
+)
+_WELCOMED = re.compile(
+    r"\b(?:welcome\w*|encourag\w*|invit\w*|considered|eligible|can\s+apply|may\s+apply|free\s+to\s+apply|happy\s+to)\b",
+    re.IGNORECASE,
+)
+# "Must not require sponsorship", "do not need visa sponsorship".
+_MUST_NOT_NEED = re.compile(
+    rf"(?:\bnot|n't|\bnever)\s+(?:(?:now|currently|presently|or|in|the|future|ever|at|any|point|time|later|stage),?\s+){{0,6}}"
+    rf"(?:requir\w*|need\w*)\s+(?:\w+\s+){{0,2}}?{_SPONSORSHIP}",
+    re.IGNORECASE,
+)
+
+# Refusals that are not a negated offer.
+_REFUSALS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # "We do not sponsor", "unable to sponsor", "not in a position to nominate".
+        r"\b(?:unable|not\s+able|cannot|can't|can\s+not|won't|will\s+not|do\s+not|don't|does\s+not|doesn't|not\s+in\s+a\s+position)\s+(?:to\s+)?(?:\w+\s+){0,3}?(?:spon?s[oe]r|nominate)\b",
+        # "No sponsorship", "without visa sponsorship", "non-sponsored".
+        rf"\b(?:no|without|non)[\s-]+(?:[\w-]+\s+){{0,2}}?{_SPONSORSHIP}|\bnon-?spon?s[oe]red\b",
+        # "Visa holders cannot be considered", "not open to temporary visa holders".
+        r"\bvisa\s+holders?\s+(?:\w+\s+){0,2}?(?:cannot|can't|will\s+not|won't|are\s+not|aren't|not|unable|ineligible|need\s+not)\b"
+        r"|\b(?:no|not\s+(?:\w+\s+){0,2}?(?:to|for)|exclud\w*)\s+(?:temporary\s+)?visa\s+holders?\b",
+        # Field-and-value form from feeds: "Visa Sponsorship Available: No".
+        rf"(?:{_SPONSORSHIP}|\bvisas?)(?:\s+{_SPONSORSHIP})?(?:\s+available)?\s*[:=]\s*(?:no|false|none|n/a|not\s+available|unavailable)\b",
+    )
+)
+
+# Who may apply. Each requirement counts only with a marker within a few words.
+_REQUIREMENT_WORDS = (
+    r"must|required|requires?|requirement|essential|mandatory|necessary|needs?\s+to|will\s+need|only"
+    r"|eligib\w*|to\s+be\s+considered|will\s+be\s+considered|to\s+apply|prerequisite|condition\s+of"
+    r"|open\s+to|restricted\s+to|limited\s+to"
+)
+_REQUIREMENT_MARKER = rf"(?:{_REQUIREMENT_WORDS})"
+# A clearance is also a requirement when the ad asks you to hold or obtain one.
+_CLEARANCE_MARKER = (
+    rf"(?:{_REQUIREMENT_WORDS}|hold|holds|holding|possess|obtain|maintain|current|active)"
+)
+_WORK_RIGHTS = r"(?:work(?:ing)?\s+rights?|rights?\s+to\s+(?:live\s+and\s+)?work|(?:eligible|entitled|authori[sz]ed|able)\s+to\s+work\s+in\s+australia|work\s+authori[sz]ation)"
+_CITIZENSHIP = r"(?:citizens?(?:hip)?|permanent\s+residen\w*|(?-i:\bPR\b))"
+_CLEARANCE = (
+    r"(?:(?-i:\bNV\s?-?[12]\b)|negative\s+vetting|(?-i:\bAGSVA\b)|(?-i:\bTSPV\b)|positive\s+vetting"
+    r"|(?:baseline|security|government|defence)\s+(?:security\s+)?clearances?)"
+)
+
+
+def _near(phrase: str, marker: str, words: int = 8) -> re.Pattern[str]:
+    """``phrase`` with ``marker`` at most ``words`` words before or after it."""
+    gap = rf"(?:\W+\w+){{0,{words}}}?\W+"
+    return re.compile(rf"\b{marker}\b{gap}{phrase}|{phrase}{gap}\b{marker}\b", re.IGNORECASE)
+
+
+# Requirements that exclude anyone who needs sponsorship.
+_REQUIREMENTS = (
+    # "Must have full working rights", "Unrestricted Australian working rights are required".
+    _near(_WORK_RIGHTS, _REQUIREMENT_MARKER),
+    # "Open to Australian citizens only", "requires Australian citizenship".
+    _near(_CITIZENSHIP, _REQUIREMENT_MARKER),
+    # "Be an Australian Citizen or Permanent Resident" (imperative in a list).
+    re.compile(rf"^\W*be\s+(?:an?\s+)?(?:australian\s+)?{_CITIZENSHIP}", re.IGNORECASE),
+    # Security clearances are available to Australian citizens only.
+    _near(_CLEARANCE, _CLEARANCE_MARKER),
+)
+# A requirement softened to a preference, or denied, is no requirement.
+_NOT_REQUIRED = re.compile(
+    r"\b(?:preferred|preferable|desirable|desired|advantageous|an\s+advantage|highly\s+regarded|well\s+regarded|regarded"
+    r"|ideally|would\s+be\s+ideal|a\s+plus|a\s+bonus|beneficial|nice\s+to\s+have|not\s+(?:required|essential|necessary|needed|mandatory|a\s+requirement)"
+    r"|no\s+need|(?:don't|do\s+not|doesn't|does\s+not|won't)\s+(?:\w+\s+)?(?:need|require|have))\b"
+    # An alternative that is sponsorship: "working rights or eligibility for sponsorship".
+    r"|\bor\s+(?:\w+\s+){0,4}?spon?s[oe]r\w*",
+    re.IGNORECASE,
+)
+# "Candidates who are not citizens ..." describes who will need sponsorship, not a restriction.
+_NON_CITIZENS = re.compile(
+    rf"\bnot\s+(?:\w+\s+){{0,2}}?{_CITIZENSHIP}|\bnon-?\s?(?:citizens?|residents?)\b|\bwithout\s+(?:\w+\s+){{0,2}}?{_WORK_RIGHTS}",
+    re.IGNORECASE,
+)
+
+# Permanent residence offered as a benefit ("a pathway to permanent residency", "PR
+# eligibility after two years") is not a residency requirement; it is blanked out before
+# requirements are read.
+_RESIDENCY_AS_BENEFIT = re.compile(
+    rf"\b(?:pathway|path|route|transition|eligib\w*|apply|lead\w*|progress\w*|towards?|sponsor\w*|nominat\w*|gain|obtain)"
+    rf"\s+(?:\w+\s+){{0,2}}?{_CITIZENSHIP}"
+    rf"|{_CITIZENSHIP}\s+(?:pathway|path|route|sponsor\w*|nomination|visa|application|eligibility|after|via|through)",
+    re.IGNORECASE,
+)
+
+# A question about needing a visa, answered yes: "Need sponsorship? We can help.", "Don't have
+# full working rights? No problem".
+_ANSWERED_VISA_QUESTION = re.compile(
+    rf"(?:\b(?:need|require|requiring|needing|want|looking\s+for)\w*\s+(?:\w+\s+){{0,2}}?(?:visas?|{_SPONSORSHIP})"
+    rf"|\b(?:don't|do\s+not)\s+(?:yet\s+)?have\s+(?:\w+\s+){{0,2}}?{_WORK_RIGHTS})[^?]*\?\s*"
+    r"(?:no\s+(?:problem|worries)|yes|absolutely|of\s+course|we\s+(?:\w+\s+){0,2}?(?:help|assist|support|sponsor))",
+    re.IGNORECASE,
+)
+
+# Clause breaks: ';', '?', spaced dashes, and contrast words that start the operative part.
+_CLAUSE_BREAK = re.compile(
+    r"(?<=\?)\s*|\s*;\s*|\s+[–—-]\s+|\s*,?\s*\b(?=(?:but|however|whereas|although|though)\b)",
+    re.IGNORECASE,
+)
+# A clause opened by a concession ends at its first comma: "While we sponsor many roles, ...".
+_CONCESSION = re.compile(
+    r"^\W*(?:while|whilst|although|though|even\s+though|despite|notwithstanding)\b[^,]*,",
+    re.IGNORECASE,
+)
+
+# Scope: does the sentence speak about this role, or the company at large?
+_ROLE_SCOPE = re.compile(
+    r"\bthis\s+(?:\w+\s+)?(?:role|position|vacancy|job|opportunity|opening|post|posting|contract|team)\b"
+    r"|\bthe\s+(?:successful|right|preferred)\s+(?:candidate|applicant|person)"
+    r"|\bsuccessful\s+(?:candidates?|applicants?)"
+    r"|\b(?:applicants?|candidates?|you)\s+(?:\w+\s+)?(?:must|will\s+need|need|are\s+required|should)\b"
+    r"|^\W*(?:must|only)\b",
+    re.IGNORECASE,
+)
+_BOILERPLATE_SCOPE = re.compile(
+    r"\b(?:many|some|most|other|certain|select(?:ed)?)\s+(?:of\s+our\s+)?(?:roles|positions|vacancies|jobs|teams|people|clients)\b"
+    r"|\bacross\s+(?:our|the)\s+(?:\w+\s+)?(?:company|business|group|practice|organi[sz]ation|firm)\b"
+    r"|\bin\s+the\s+past\b|\bfrom\s+time\s+to\s+time\b|\bwhere\s+(?:possible|appropriate|applicable)\b|\bgenerally\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Statement:
+    status: str  # OFFERED or NOT_OFFERED
+    sentence: str
+    visas: tuple[str, ...]
+    scope: int  # _BOILERPLATE .. _ELIGIBILITY_FIELD
+
+
+def detect_sponsorship(text: str) -> tuple[str, str, tuple[str, ...]]:
+    """(status, evidence sentence, visas offered) for the plain text of an ad (HTML is accepted too)."""
+    if _HAS_TAG.search(text):
+        text = html_to_text(text)
+    return _decide(_statements(split_sentences(text)))
+
+
+def _statements(sentences: list[str], scope: int | None = None) -> list[_Statement]:
+    statements = []
+    for sentence in sentences:
+        status, visas = _read_sentence(sentence)
+        if status is not None:
+            statements.append(
+                _Statement(status, sentence, visas, _scope_of(sentence) if scope is None else scope)
+            )
+    return statements
+
+
+def _decide(statements: list[_Statement]) -> tuple[str, str, tuple[str, ...]]:
+    if not statements:
+        return UNKNOWN, "", ()
+    top = max(statement.scope for statement in statements)
+    leaders = [statement for statement in statements if statement.scope == top]
+    refusals = [statement for statement in leaders if statement.status == NOT_OFFERED]
+    if refusals:
+        return NOT_OFFERED, refusals[0].sentence, ()
+    # Subclasses come from every offer that is not mere boilerplate, and from the deciding one.
+    deciding = leaders[0]
+    visas = set(deciding.visas)
+    for statement in statements:
+        if statement.status == OFFERED and statement.scope > _BOILERPLATE:
+            visas.update(statement.visas)
+    return OFFERED, deciding.sentence, tuple(sorted(visas))
+
+
+def _scope_of(sentence: str) -> int:
+    if _ROLE_SCOPE.search(sentence):
+        return _THIS_ROLE
+    if _BOILERPLATE_SCOPE.search(sentence):
+        return _BOILERPLATE
+    return _GENERAL
+
+
+def _read_sentence(sentence: str) -> tuple[str | None, tuple[str, ...]]:
+    """The sentence's stance and, for an offer, the subclasses offered in it."""
+    if _ANSWERED_VISA_QUESTION.search(sentence):
+        return OFFERED, visas_named(sentence)
+    readings = [(clause, _read_clause(clause)) for clause in _clauses(_plain_sense(sentence))]
+    stances = [(clause, status) for clause, status in readings if status is not None]
+    if not stances:
+        return None, ()
+    offers = " ; ".join(clause for clause, status in stances if status == OFFERED)
+    refusals = " ; ".join(clause for clause, status in stances if status == NOT_OFFERED)
+    if stances[-1][1] == NOT_OFFERED:
+        # A refusal that names subclasses refuses only those:
+        # "We sponsor 482 visas but cannot sponsor 186 nominations."
+        refused = set(visas_named(refusals))
+        kept = set(visas_named(offers)) - refused
+        if refused and kept:
+            return OFFERED, tuple(sorted(kept))
+        return NOT_OFFERED, ()
+    return OFFERED, visas_named(offers if refusals else sentence)
+
+
+def _plain_sense(sentence: str) -> str:
+    for pattern, replacement in _NOT_VISA_SENSES:
+        sentence = pattern.sub(replacement, sentence)
+    return _IDIOMS.sub("", sentence)
+
+
+def _clauses(sentence: str) -> list[str]:
+    clauses = []
+    for clause in _CLAUSE_BREAK.split(sentence):
+        if not clause or not clause.strip():
+            continue
+        concession = _CONCESSION.match(clause)
+        if concession:
+            clauses.extend([clause[: concession.end()], clause[concession.end() :]])
+        else:
+            clauses.append(clause)
+    return [clause.strip() for clause in clauses if clause.strip()]
+
+
+def _read_clause(clause: str) -> str | None:
+    """OFFERED, NOT_OFFERED or None for one clause. A refusal wins a tie inside a clause."""
+    if clause.endswith("?"):
+        # A question ("Do you require sponsorship?") states nothing.
+        return None
+    if _is_refusal(clause):
+        return NOT_OFFERED
+    offers = _offer_spans(clause)
+    if not offers:
+        return None
+    if any(_negated(clause, start, end) for start, end in offers):
+        return NOT_OFFERED
+    return OFFERED
+
+
+def _is_refusal(clause: str) -> bool:
+    if any(pattern.search(clause) for pattern in _REFUSALS) or _MUST_NOT_NEED.search(clause):
+        return True
+    need = _NEEDS_SPONSORSHIP.search(clause)
+    if need and _NEGATOR.search(clause, need.end()):
+        # "Applicants requiring sponsorship will not be considered."
+        return True
+    if _NOT_REQUIRED.search(clause) or _NON_CITIZENS.search(clause):
+        return False
+    clause = _RESIDENCY_AS_BENEFIT.sub("residency benefit", clause)
+    return any(pattern.search(clause) for pattern in _REQUIREMENTS)
+
+
+def _offer_spans(clause: str) -> list[tuple[int, int]]:
+    spans = [match.span() for pattern in _OFFERS for match in pattern.finditer(clause)]
+    spans.extend(
+        match.span() for match in _WE_SPONSOR.finditer(clause) if _sponsors_a_visa(match["object"])
+    )
+    spans.extend(
+        match.span()
+        for match in _NAME_SPONSORS.finditer(clause)
+        if _VISA_OBJECT.search(match["object"])
+    )
+    need = _NEEDS_SPONSORSHIP.search(clause)
+    welcome = _WELCOMED.search(clause)
+    if need and welcome:
+        # "We welcome applications from candidates who require visa sponsorship."
+        spans.append(welcome.span())
+    fragment = _BENEFIT_FRAGMENT.search(clause)
+    if fragment and len(clause.split()) <= _FRAGMENT_MAX_WORDS and not need:
+        # A benefit listed as a noun phrase: "482 visa sponsorship for overseas applicants".
+        spans.append(fragment.span())
+    return spans
+
+
+def _sponsors_a_visa(sponsored: str) -> bool:
+    if _VISA_OBJECT.search(sponsored):
+        return True
+    return bool(_PEOPLE_OBJECT.search(sponsored)) and not _PATRONAGE_OBJECT.search(sponsored)
+
+
+def _negated(clause: str, start: int, end: int) -> bool:
+    # Negation sits just before the offer or inside it ("sponsorship is not available").
+    return bool(_NEGATOR.search(clause, max(0, start - 40), end))
+
+
+# --------------------------------------------------------------------------
+# Candidate pays (possible scam)
+# --------------------------------------------------------------------------
+
+_COST = r"(?:costs?|fees?|charges?|expenses?|levy|levies)"
+_VISA_THING = (
+    r"(?:visa|sponsorship|nomination|migration(?:\s+agent)?|application|processing|lodgement)"
+)
+# Australian law forbids passing sponsorship costs to the worker, so these wordings flag a listing.
+_CANDIDATE_PAYS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # "You will cover the visa costs", "the candidate is responsible for all sponsorship fees".
+        rf"\b(?:you|candidates?|applicants?|employees?|workers?|the\s+successful\s+(?:candidate|applicant))\s+(?:\w+\s+){{0,3}}?"
+        rf"(?:pay|pays|paying|cover|covers|bear|bears|fund|funds|reimburse|responsible\s+for)\s+(?:[\w'-]+\s+){{0,4}}?{_VISA_THING}\s+{_COST}",
+        # "Pay for your sponsorship", "pay for your own visa".
+        r"\bpay\w*\s+(?:\w+\s+){0,2}?for\s+(?:your|their|his|her|the)\s+(?:own\s+)?(?:visa|sponsorship|nomination)",
+        # "Visa costs are at the candidate's own expense", "sponsorship fee deducted from your salary".
+        rf"{_VISA_THING}\s+{_COST}\s+(?:\w+\s+){{0,4}}?(?:at\s+(?:your|the\s+\w+'s)\s+(?:own\s+)?(?:cost|expense)|paid\s+by\s+(?:you|the\s+(?:candidate|applicant|employee))|borne\s+by\s+(?:you|the\s+(?:candidate|applicant|employee))|deducted|payable\s+by\s+(?:you|the))",
+        # A "sponsorship fee" or "nomination fee" asked of anyone who answers an ad is a charge on the worker.
+        r"\b(?:sponsorship|nomination)\s+(?:fees?|charges?|costs?\s+of\s+\$)",
+        # "Self-funded sponsorship", "employee-funded visa".
+        r"\b(?:self|employee|candidate|applicant)[\s-]+(?:funded|paid)\s+(?:visa|sponsorship)",
+    )
+)
+# The employer paying, or a statement that nothing is charged, is the lawful opposite.
+_EMPLOYER_PAYS = re.compile(
+    r"\bwe\s+(?:\w+\s+){0,2}?(?:pay|cover|fund|bear|reimburse|meet)\b|\b(?:paid|covered|borne|funded|met)\s+(?:in\s+full\s+)?by\s+(?:us|the\s+(?:company|employer|business))"
+    r"|\bat\s+no\s+(?:cost|charge)\b|\bfree\s+of\s+charge\b|\b(?:no|never|not|without)\s+(?:\w+\s+){0,3}?(?:fees?|costs?|charges?)\b|\billegal|\bunlawful|\bprohibited",
+    re.IGNORECASE,
+)
+
+
+def candidate_pays_phrase(text: str) -> str:
+    """The first sentence suggesting the candidate pays for sponsorship or visa fees, else "".
+
+    Moderation uses this to flag a listing for review, so it leans towards
+    flagging; a sentence where the employer pays is never flagged.
+    """
+    if _HAS_TAG.search(text):
+        text = html_to_text(text)
+    for sentence in split_sentences(text):
+        if _EMPLOYER_PAYS.search(sentence):
+            continue
+        if any(pattern.search(sentence) for pattern in _CANDIDATE_PAYS):
+            return sentence
+    return ""
