@@ -41,6 +41,9 @@ format: install
 lock:
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
 
+# Search at 10,000 and 100,000 roles against /healthz, on PostgreSQL (DATABASE_URL; default: a local
+# jobboard_bench database, created if missing) with gunicorn and wrk (apt-get install wrk).
+# Prints req/s, p50 and p99 and the target ratios; writes var/bench/results-<timestamp>.json.
 bench: install
 	$(BIN)/python -m tests.bench.run
 

@@ -2,7 +2,10 @@
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
+
+from listings import search
 
 
 class RoleQuerySet(models.QuerySet):
@@ -32,11 +35,7 @@ class RoleQuerySet(models.QuerySet):
 
     def offering(self, *codes: str):
         """Roles offering any of the visa subclasses (e.g. "482")."""
-        # A subquery rather than a join, so a role offering two of them is not listed twice.
-        through = self.model.visa_subclasses.through
-        return self.filter(
-            id__in=through.objects.filter(visasubclass__code__in=codes).values("role_id")
-        )
+        return self.filter(self.linked_condition("visa", codes))
 
     def for_listing(self):
         """Everything a role card shows, in a constant number of queries."""
@@ -47,3 +46,165 @@ class RoleQuerySet(models.QuerySet):
             models.Prefetch("visa_streams", queryset=VisaStream.objects.select_related("subclass")),
             "specialties",
         )
+
+    # Search: the vocabulary RoleFilter (listings/filters.py) is built from.
+
+    def newest(self):
+        """Newest first: the default order, served by the partial index role_live_newest_idx."""
+        return self.order_by("-posted_at", "-id")
+
+    def by_salary(self):
+        """Best paid first (top of the advertised range); roles without an AUD salary last."""
+        return self.order_by(
+            models.F("salary_max").desc(nulls_last=True),
+            models.F("salary_min").desc(nulls_last=True),
+            "-posted_at",
+            "-id",
+        )
+
+    def with_streams(self, *slugs: str):
+        """Roles offering any of the visa streams (e.g. "482-core")."""
+        return self.filter(self.linked_condition("stream", slugs))
+
+    def in_specialties(self, *slugs: str):
+        """Roles in any of the specialties (e.g. "nlp")."""
+        return self.filter(self.linked_condition("specialty", slugs))
+
+    def linked_condition(self, kind: str, keys, *, ids=None):
+        """A condition: the role links to any of ``keys`` of ``kind`` (visa code, stream or specialty slug).
+
+        PostgreSQL reads the role's own link array (kept by the database, see listings.search),
+        given ``ids`` (the keys' primary keys) or looking them up; elsewhere a subquery on the
+        M2M table, so a role offering two of them is not listed twice.
+        """
+        from listings.models import Specialty, VisaStream, VisaSubclass
+
+        model, field, key = {
+            "visa": (VisaSubclass, "visa_subclasses", "code"),
+            "stream": (VisaStream, "visa_streams", "slug"),
+            "specialty": (Specialty, "specialties", "slug"),
+        }[kind]
+        if self.db_vendor() == "postgresql":
+            if ids is None:
+                ids = model.objects.filter(**{f"{key}__in": list(keys)}).values_list(
+                    "id", flat=True
+                )
+            return search.linked_sql(kind, ids)
+        through = getattr(self.model, field).through
+        target = model._meta.model_name
+        return Q(
+            id__in=through.objects.filter(**{f"{target}__{key}__in": list(keys)}).values("role_id")
+        )
+
+    def keyword_condition(self, q: str):
+        """A condition: the role matches the keywords ``q`` (see search())."""
+        if self.db_vendor() == "postgresql":
+            return search.matches_sql(q)
+        return search.fallback_match(q, self.model)
+
+    def paying_at_least(self, amount: int):
+        """Roles whose advertised range reaches ``amount`` AUD a year (no salary stated: left out)."""
+        return self.filter(
+            Q(salary_max__gte=amount) | Q(salary_max__isnull=True, salary_min__gte=amount)
+        )
+
+    def search(self, q: str):
+        """Roles matching the keywords ``q`` (websearch syntax: "quoted phrase", -exclude, or).
+
+        PostgreSQL matches the weighted vector stored in each row through its GIN index;
+        other databases fall back to case-insensitive substring matching.
+        """
+        q = q.strip()
+        return self.filter(self.keyword_condition(q)) if q else self
+
+    def ranked(self, q: str, *, candidates: int):
+        """Order by relevance to ``q`` among the newest ``candidates`` matches, newest first on ties.
+
+        Ranking every match costs in proportion to the table; a job board favours recent
+        roles anyway, so only a bounded set is ranked (and the listing caps its pages there).
+        """
+        newest = self.newest().values("pk")[:candidates]
+        return (
+            self.filter(pk__in=newest)
+            .alias(rank=self._rank(q))
+            .order_by("-rank", "-posted_at", "-id")
+        )
+
+    def ranked_slice(self, q: str, *, candidates: int, start: int, stop: int):
+        """Positions ``start``..``stop`` of ranked(): one query that ranks inside the candidate scan.
+
+        The newest ``candidates`` matches are ranked where they are read, and only the
+        rows of the page are fetched whole (ranked() re-reads every candidate).
+        """
+        inner = (
+            self.newest()
+            .annotate(search_rank=self._rank(q))
+            .values("pk", "posted_at", "search_rank")[:candidates]
+        )
+        sql, params = inner.query.get_compiler(using=self.db).as_sql()
+        # Compiled by the ORM with its parameters kept apart; only two integers are inlined.
+        window = RawSQL(  # noqa: S611
+            f"SELECT c.pk FROM ({sql}) c ORDER BY c.search_rank DESC, c.posted_at DESC, c.pk DESC"  # noqa: S608
+            f" LIMIT {int(stop) - int(start)} OFFSET {int(start)}",
+            params,
+        )
+        return (
+            self.filter(pk__in=window)
+            .alias(rank=self._rank(q))
+            .order_by("-rank", "-posted_at", "-id")
+        )
+
+    def _rank(self, q: str):
+        if self.db_vendor() == "postgresql":
+            return search.rank_sql(q)
+        return search.fallback_rank(q)
+
+    def for_cards(self):
+        """What a role card shows, without the long texts; RoleCard prefetches links on a cache miss."""
+        return self.select_related("employer").defer(
+            "description", "sponsorship_evidence", "rejection_reason"
+        )
+
+    def db_vendor(self) -> str:
+        from django.db import connections
+
+        return connections[self.db].vendor
+
+
+def employer_directory() -> list:
+    """Employers with live roles, each with ``live_roles`` and ``visa_counts`` ({"482": 3}).
+
+    Two grouped queries over the live roles, cached until the listings change
+    (listings.search.index_roles) so the directory does not scan the table on each request.
+    """
+    from django.core.cache import cache
+    from django.db.models import Count
+
+    from listings.models import Employer, Role
+
+    key = search.listings_cache_key("employers", {})
+    directory = cache.get(key)
+    if directory is not None:
+        return directory
+    live = Role.objects.visible()
+    totals = dict(
+        live.order_by()
+        .values_list("employer_id")
+        .annotate(n=Count("id"))
+        .values_list("employer_id", "n")
+    )
+    visa_counts: dict[int, dict[str, int]] = {}
+    through = Role.visa_subclasses.through
+    for employer_id, code, n in (
+        through.objects.filter(role__in=live.values("id"))
+        .order_by()
+        .values_list("role__employer_id", "visasubclass__code")
+        .annotate(n=Count("role_id"))
+    ):
+        visa_counts.setdefault(employer_id, {})[code] = n
+    directory = list(Employer.objects.filter(id__in=totals).order_by("name"))
+    for employer in directory:
+        employer.live_roles = totals[employer.id]
+        employer.visa_counts = visa_counts.get(employer.id, {})
+    cache.set(key, directory, search.CACHE_SECONDS)
+    return directory

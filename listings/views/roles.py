@@ -1,10 +1,21 @@
-"""A role's page and an employer's page."""
+"""A role's page: everything a seeker needs to decide, with its JobPosting JSON-LD while live."""
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from listings.models import Employer, Role
+from listings.jsonld import job_posting, json_ld_script
+from listings.models import Role
 from listings.visas import check_salary
+
+
+def report_url(role: Role) -> str:
+    """Where "report this listing" goes: the report form once it exists, e-mail until then."""
+    try:
+        return reverse("listings:role_report", kwargs={"pk": role.pk})
+    except NoReverseMatch:
+        return f"mailto:{settings.SERVER_EMAIL}?subject=Report: role {role.pk}"
 
 
 def role_detail(request, pk: int, slug: str):
@@ -17,14 +28,22 @@ def role_detail(request, pk: int, slug: str):
         for stream in role.visa_streams.all()
         if stream.threshold_name
     ]
+    live = role.is_live
+    nonce = getattr(request, "csp_nonce", None)  # lazy: bool() of it is False until read
+    json_ld = (
+        json_ld_script(job_posting(role), nonce=str(nonce) if nonce is not None else "")
+        if live
+        else ""
+    )
     return render(
         request,
         "listings/role_detail.html",
-        {"role": role, "salary_checks": salary_checks, "today": today},
+        {
+            "role": role,
+            "live": live,
+            "salary_checks": salary_checks,
+            "today": today,
+            "json_ld": json_ld,
+            "report_url": report_url(role),
+        },
     )
-
-
-def employer_detail(request, slug: str):
-    employer = get_object_or_404(Employer, slug=slug)
-    roles = Role.objects.visible().filter(employer=employer).for_listing()
-    return render(request, "listings/employer_detail.html", {"employer": employer, "roles": roles})
