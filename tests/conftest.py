@@ -1,6 +1,9 @@
 """Fixtures shared by the whole suite."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps as global_apps
 
 from tests.factories import UserFactory
 
@@ -19,3 +22,23 @@ def pytest_report_header(config):
     from django.db import connection
 
     return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
+
+
+def reference_data_load() -> None:
+    """Load the visa reference data and the Moderators group, as migrations 0002 and 0003 do (idempotent)."""
+    for name, function in (
+        ("0002_visa_reference_data", "load"),
+        ("0003_moderators_group", "create_group"),
+    ):
+        getattr(import_module(f"listings.migrations.{name}"), function)(global_apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_in_transactional_tests(request):
+    """A transactional test (browser, worker) ends by emptying every table, data migrations' rows
+    included, and serialized_rollback cannot restore them across Playwright's event loop: so every
+    transactional test loads the reference data it relies on first."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+        reference_data_load()

@@ -35,6 +35,12 @@ OFFERS = [
         (),
     ),
     ("482 visa sponsorship available.", ("482",)),
+    ("This regional role comes with sponsorship for a subclass 494 visa.", ("494",)),
+    ("We're open to sponsoring a TSS visa for exceptional candidates.", ("482",)),
+    ("We'll cover the cost of your visa and relocation to Melbourne.", ()),
+    ("This role is open to candidates requiring sponsorship.", ()),
+    ("We support employer-sponsored visas (subclass 482) and PR pathways.", ("482",)),
+    ("The package includes relocation and 482 visa sponsorship.", ("482",)),
     ("Sponsorship may be available for the right candidate.", ()),
     ("We are happy to sponsor the right candidate.", ()),
     ("Relocation and visa support provided.", ()),
@@ -105,6 +111,10 @@ def test_offered(sentence, visas):
 
 REFUSALS = [
     # Explicit refusals and their negations.
+    "This role does not come with visa sponsorship.",
+    "We are not willing to sponsor visas.",
+    "We do not support visa sponsorship for this role.",
+    "This role is not open to candidates requiring sponsorship.",
     "Unfortunately, we are not in a position to offer visa sponsorship at this time.",
     "Candidates requiring visa sponsorship will not be considered.",
     "Xplor does not sponsor visas, either at the time of hire or at any later time.",

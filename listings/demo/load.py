@@ -4,24 +4,21 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import timedelta
+from pathlib import Path
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
+from django.utils.text import slugify
 
-from listings.models import (
-    Employer,
-    EmployerMembership,
-    Occupation,
-    Role,
-    Specialty,
-    VisaStream,
-    VisaSubclass,
-)
+from listings.ingest.pipeline import ingest_source
+from listings.models import Employer, EmployerMembership, FeedSource, IngestRun
 
-from .catalogue import EMPLOYERS, DemoRole, valid_abn
+from .boards import ashby_boards
+from .catalogue import EMPLOYERS, valid_abn
+from .server import feed_server
 
 
 @dataclass(frozen=True)
@@ -77,47 +74,88 @@ def logins_ensure(employer: Employer) -> list[DemoLogin]:
             user.groups.add(Group.objects.get(name="Moderators"))
         if login.username == "employer":
             EmployerMembership.objects.get_or_create(employer=employer, user=user)
+        # allauth logs in by e-mail and needs the address verified (ACCOUNT_EMAIL_VERIFICATION).
+        EmailAddress.objects.update_or_create(
+            user=user, email=login.email, defaults={"verified": True, "primary": True}
+        )
     return LOGINS
 
 
-@transaction.atomic
-def roles_upsert(demo_roles: list[DemoRole], employers: dict[str, Employer]) -> int:
-    """Create or refresh the demo roles as approved; returns how many were created."""
-    now = timezone.now()
-    subclasses = {s.code: s for s in VisaSubclass.objects.all()}
-    streams = {s.slug: s for s in VisaStream.objects.all()}
-    specialties = {s.slug: s for s in Specialty.objects.all()}
-    occupations = {o.anzsco_code: o for o in Occupation.objects.all()}
-    created = 0
-    for demo in demo_roles:
-        posted = now - timedelta(days=demo.days_ago, hours=demo.days_ago % 7)
-        role, was_created = Role.objects.update_or_create(
-            employer=employers[demo.employer.slug],
-            external_id=demo.external_id,
-            source=None,
-            defaults={
-                "title": demo.title,
-                "slug": "",
-                "description": demo.description_html,
-                "city": demo.city,
-                "state": demo.state,
-                "workplace": demo.workplace,
-                "employment_type": demo.employment_type,
-                "seniority": demo.seniority,
-                "salary_min": demo.salary_min,
-                "salary_max": demo.salary_max,
-                "sponsorship": demo.sponsorship,
-                "sponsorship_evidence": demo.evidence,
-                "occupation": occupations.get(demo.occupation),
-                "apply_url": f"{demo.employer.website}/careers/{demo.external_id}",
-                "status": Role.Status.APPROVED,
-                "posted_at": posted,
-                "approved_at": posted,
-                "expires_at": posted + timedelta(days=45),
-            },
+# The bundled sample feeds: (file, kind, employer for formats without a company, trusted).
+# One source is untrusted, so the moderation queue has roles waiting after seeding.
+SAMPLE_FEEDS = [
+    ("greenhouse_jobs.json", "greenhouse", "WattleGrid AI", True),
+    ("lever_postings.json", "lever", "Currawong Mobility", False),
+    ("ashby_jobs.json", "ashby", "Quokka Motion", True),
+    ("rss_jobs.xml", "rss", "", True),
+    ("atom_jobs.xml", "atom", "", True),
+    ("jsonfeed_jobs.json", "jsonfeed", "", True),
+    ("jobposting_jsonld.html", "jsonld", "", True),
+    ("indeed_feed.xml", "indeed", "", True),
+]
+CONTENT_TYPES = {".json": "application/json", ".xml": "application/xml", ".html": "text/html"}
+FEEDS_DIR = Path(__file__).parent / "feeds"
+
+
+@dataclass(frozen=True)
+class DemoFeed:
+    name: str
+    path: str
+    kind: str
+    body: bytes
+    employer: Employer | None
+    trusted: bool
+
+
+def demo_feeds(employers: dict[str, Employer], *, roles: int) -> list[DemoFeed]:
+    feeds = []
+    for filename, kind, employer_name, trusted in SAMPLE_FEEDS:
+        employer = None
+        if employer_name:
+            employer, _ = Employer.objects.get_or_create(
+                slug=slugify(employer_name), defaults={"name": employer_name}
+            )
+        body = (FEEDS_DIR / filename).read_bytes()
+        feeds.append(
+            DemoFeed(f"Demo: {filename}", f"/samples/{filename}", kind, body, employer, trusted)
         )
-        created += was_created
-        role.visa_subclasses.set([subclasses[c] for c in demo.visas])
-        role.visa_streams.set([streams[s] for s in demo.streams])
-        role.specialties.set([specialties[s] for s in demo.specialties])
-    return created
+    for demo_employer, body in ashby_boards(roles, today=timezone.localdate()).items():
+        employer = employers[demo_employer.slug]
+        feeds.append(
+            DemoFeed(
+                f"Demo: {employer.name} (Ashby)",
+                f"/ashby/{employer.slug}",
+                "ashby",
+                body,
+                employer,
+                True,
+            )
+        )
+    return feeds
+
+
+def demo_feeds_ingest(feeds: list[DemoFeed]) -> list[IngestRun]:
+    """Serve the demo feeds on a local port and ingest each through the real pipeline.
+
+    The sources are left inactive: the port they name is gone once seeding ends,
+    and `seed_demo` serves them again when it is run again.
+    """
+    files = {
+        feed.path: (feed.body, CONTENT_TYPES[Path(feed.path).suffix or ".json"]) for feed in feeds
+    }
+    runs = []
+    # Our own loopback server: allowed even where production refuses private hosts.
+    with feed_server(files) as base_url, override_settings(INGEST_ALLOW_PRIVATE_HOSTS=True):
+        for feed in feeds:
+            source, _ = FeedSource.objects.update_or_create(
+                name=feed.name,
+                defaults={
+                    "kind": feed.kind,
+                    "url": base_url + feed.path,
+                    "employer": feed.employer,
+                    "trusted": feed.trusted,
+                    "active": False,
+                },
+            )
+            runs.append(ingest_source(source=source))
+    return runs

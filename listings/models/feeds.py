@@ -35,6 +35,9 @@ class FeedSource(models.Model):
     # Conditional GET state and health.
     etag = models.CharField(max_length=300, blank=True)
     last_modified = models.CharField(max_length=100, blank=True)
+    # Hash of the last payload that landed without a failed item: many boards send no
+    # validators, and an identical payload needs no parsing at all.
+    body_hash = models.CharField(max_length=64, blank=True)
     last_run_at = models.DateTimeField(null=True, blank=True)
     last_success_at = models.DateTimeField(null=True, blank=True)
     consecutive_failures = models.PositiveIntegerField(default=0)

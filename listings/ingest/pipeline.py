@@ -1,0 +1,621 @@
+"""Ingest one feed source: fetch, parse, normalise, classify, upsert, close what vanished, record the run.
+
+The whole write happens in one transaction, so a worker killed mid-run leaves
+the rows as they were and the retried run produces the same result. Records
+are keyed by (source, external id) and carry a hash of what the feed said:
+an unchanged record costs no write at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from listings import sponsorship
+from listings.html import sanitise_html
+from listings.ingest.adapters import get_adapter
+from listings.ingest.bulk import bulk_insert
+from listings.ingest.http import FetchError, fetch
+from listings.ingest.normalise import annual_salary, employment_type, parse_location
+from listings.ingest.records import FeedFormatError, FeedRecord, ParseResult
+from listings.models import (
+    Employer,
+    FeedSource,
+    IngestRun,
+    ModerationEvent,
+    Role,
+    VisaStream,
+    VisaSubclass,
+)
+from listings.streams import StreamName, streams_named
+
+logger = logging.getLogger(__name__)
+
+
+def _code_version() -> str:
+    """A fingerprint of the code that turns feeds into roles (adapters, normalising, classifying).
+
+    It is part of every content hash, so a deploy that changes how a record is read makes the
+    next ingest re-read every record instead of trusting hashes made by the old code.
+    """
+    from listings import html, streams
+    from listings.ingest import adapters, normalise
+
+    files = sorted(Path(adapters.__file__).parent.glob("*.py"))
+    files += [Path(module.__file__) for module in (sponsorship, normalise, html, streams)]
+    files.append(Path(__file__))
+    return hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()[:16]
+
+
+PIPELINE_VERSION = _code_version()
+BATCH_SIZE = 500
+# How long a run may hold its source before another may take it over.
+CLAIM_SECONDS = 15 * 60
+VANISHED_REASON = "No longer in the feed."
+
+
+class SourceBusy(Exception):
+    """Another run holds this source."""
+
+
+class TransientIngestError(Exception):
+    """The fetch failed in a way worth retrying; the run is recorded as failed."""
+
+    def __init__(self, message: str, *, run: IngestRun):
+        super().__init__(message)
+        self.run = run
+
+
+@dataclass
+class Counts:
+    fetched: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    closed: int = 0
+    skipped_non_ml: int = 0
+    skipped: int = 0
+    failed: int = 0
+    failures: list[dict] = field(default_factory=list)
+    touched_ids: list[int] = field(default_factory=list)
+
+
+def record_hash(record: FeedRecord) -> str:
+    """A stable hash of everything the feed said about one vacancy.
+
+    The dataclass repr lists every field in order (str, Decimal, datetime and
+    tuple reprs are stable), and is many times faster than ``asdict`` + JSON.
+    """
+    return hashlib.sha256(f"{PIPELINE_VERSION}|{record!r}".encode()).hexdigest()
+
+
+def dedupe_key(*, employer_id: int, title: str, city: str, state: str) -> str:
+    """The same employer, title and place: one role, whichever feed it came from."""
+    words = " ".join(slugify(title).split("-"))
+    return hashlib.sha256(f"{employer_id}|{words}|{city.casefold()}|{state}".encode()).hexdigest()
+
+
+# -- claiming a source ----------------------------------------------------------------------------
+
+
+def source_claim(*, source_id: int) -> bool:
+    """Claim the source for one run; False when another run holds it (healthchecks-style claim)."""
+    now = timezone.now()
+    claimed = (
+        FeedSource.objects.filter(id=source_id)
+        .exclude(locked_until__gt=now)
+        .update(locked_until=now + timedelta(seconds=CLAIM_SECONDS))
+    )
+    return claimed == 1
+
+
+def source_release(*, source_id: int) -> None:
+    FeedSource.objects.filter(id=source_id).update(locked_until=None)
+
+
+# -- the run --------------------------------------------------------------------------------------
+
+
+def ingest_source(*, source: FeedSource) -> IngestRun:
+    """Run one ingest of ``source`` and return its IngestRun.
+
+    Raises SourceBusy when another run holds the source, and
+    TransientIngestError (after recording the run) when a retry may help.
+    """
+    if not source_claim(source_id=source.id):
+        raise SourceBusy(f"{source} is being ingested by another run")
+    try:
+        return _run(source)
+    finally:
+        source_release(source_id=source.id)
+
+
+def _run(source: FeedSource) -> IngestRun:
+    run = IngestRun.objects.create(source=source, started_at=timezone.now())
+    try:
+        response = fetch(source.url, etag=source.etag, last_modified=source.last_modified)
+    except FetchError as exc:
+        _finish_failed(run, source, str(exc))
+        if not exc.permanent:
+            raise TransientIngestError(str(exc), run=run) from exc
+        return run
+
+    if response.not_modified:
+        run.status = IngestRun.Status.NOT_MODIFIED
+        _finish(run, source, success=True)
+        return run
+
+    body_hash = hashlib.sha256(
+        f"{PIPELINE_VERSION}|{source.kind}|".encode() + response.content
+    ).hexdigest()
+    if body_hash == source.body_hash:
+        return _finish_identical(run, source, response)
+
+    try:
+        parsed = get_adapter(source.kind)(response.content)
+    except FeedFormatError as exc:
+        _finish_failed(run, source, f"Could not read the feed: {exc}")
+        return run
+
+    try:
+        counts = store(source=source, parsed=parsed)
+    except Exception as exc:
+        # Nothing was written (one transaction); say so on the run, then let the caller see it.
+        _finish_failed(
+            run,
+            source,
+            f"Stopped while storing ({type(exc).__name__}: {exc}); nothing was changed.",
+        )
+        raise
+    for name in (
+        "fetched",
+        "created",
+        "updated",
+        "unchanged",
+        "closed",
+        "skipped_non_ml",
+        "skipped",
+        "failed",
+    ):
+        setattr(run, name, getattr(counts, name))
+    run.failures = counts.failures
+    run.complete = parsed.complete
+    run.status = IngestRun.Status.PARTIAL if counts.failed else IngestRun.Status.SUCCEEDED
+    source.etag, source.last_modified = response.etag, response.last_modified
+    source.body_hash = body_hash if run.status == IngestRun.Status.SUCCEEDED else ""
+    _finish(run, source, success=True)
+    _reindex(counts.touched_ids)
+    logger.info(
+        "ingest %s: %s fetched, %s created, %s updated, %s unchanged, %s closed, %s non-ML, %s failed",
+        source,
+        run.fetched,
+        run.created,
+        run.updated,
+        run.unchanged,
+        run.closed,
+        run.skipped_non_ml,
+        run.failed,
+    )
+    return run
+
+
+def _finish_identical(run: IngestRun, source: FeedSource, response) -> IngestRun:
+    """The same bytes as the last clean run: every record is unchanged, and nothing is parsed."""
+    last = (
+        source.runs.filter(status=IngestRun.Status.SUCCEEDED, fetched__gt=0)
+        .exclude(id=run.id)
+        .first()
+    )
+    run.fetched = run.unchanged = last.fetched - last.skipped_non_ml - last.skipped if last else 0
+    run.skipped_non_ml = last.skipped_non_ml if last else 0
+    run.skipped = last.skipped if last else 0
+    run.fetched += run.skipped_non_ml + run.skipped
+    run.complete = last.complete if last else False
+    run.failures = last.failures if last else []
+    run.status = IngestRun.Status.SUCCEEDED
+    source.etag, source.last_modified = response.etag, response.last_modified
+    _finish(run, source, success=True)
+    return run
+
+
+def _finish(run: IngestRun, source: FeedSource, *, success: bool) -> None:
+    now = timezone.now()
+    run.finished_at = now
+    run.save()
+    source.last_run_at = now
+    if success:
+        source.last_success_at = now
+        source.consecutive_failures = 0
+        source.last_error = ""
+    source.save(
+        update_fields=[
+            "etag",
+            "body_hash",
+            "last_modified",
+            "last_run_at",
+            "last_success_at",
+            "consecutive_failures",
+            "last_error",
+        ]
+    )
+
+
+def _finish_failed(run: IngestRun, source: FeedSource, error: str) -> None:
+    run.status = IngestRun.Status.FAILED
+    run.error = error
+    source.consecutive_failures += 1
+    source.last_error = error
+    logger.warning("ingest %s failed: %s", source, error)
+    _finish(run, source, success=False)
+
+
+def defer_search_index() -> None:
+    """Inside this transaction, skip the per-row search triggers; _reindex refreshes once after."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL listings.defer_index = 'on'")
+
+
+def _reindex(role_ids: list[int]) -> None:
+    if not role_ids:
+        return
+    from listings.search import index_roles
+
+    index_roles(role_ids)
+
+
+# -- storing --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Prepared:
+    """A record turned into Role field values."""
+
+    record: FeedRecord
+    content_hash: str
+    fields: dict
+    visas: tuple[str, ...]
+    streams: tuple[str, ...]
+    company: str
+
+
+@transaction.atomic
+def store(*, source: FeedSource, parsed: ParseResult) -> Counts:
+    """Upsert the parsed records of ``source`` and close roles that vanished from a complete feed."""
+    now = timezone.now()
+    defer_search_index()
+    counts = Counts(fetched=len(parsed.records) + len(parsed.failures) + len(parsed.skipped))
+    counts.skipped = len(parsed.skipped)
+    counts.failures = [{"reference": f.reference, "reason": f.reason} for f in parsed.failures]
+    counts.failed = len(parsed.failures)
+
+    existing = {
+        external_id: (role_id, content_hash, status)
+        for role_id, external_id, content_hash, status in Role.objects.filter(
+            source=source
+        ).values_list("id", "external_id", "content_hash", "status")
+    }
+    seen = {f.external_id for f in parsed.failures if f.external_id}
+    seen |= {f.external_id for f in parsed.skipped if f.external_id}
+
+    to_prepare: list[tuple[FeedRecord, str]] = []
+    for record in parsed.records:
+        if record.external_id in seen:
+            continue  # a duplicate delivery inside one payload: the first one wins
+        seen.add(record.external_id)
+        digest = record_hash(record)
+        known = existing.get(record.external_id)
+        if known and known[1] == digest and known[2] != Role.Status.CLOSED:
+            counts.unchanged += 1
+            continue
+        to_prepare.append((record, digest))
+
+    known_streams = [
+        StreamName(slug, code, name)
+        for slug, code, name in VisaStream.objects.filter(active=True).values_list(
+            "slug", "subclass__code", "name"
+        )
+    ]
+    prepared: list[Prepared] = []
+    for record, digest in to_prepare:
+        item = prepare(record, digest, source=source, now=now, streams=known_streams)
+        if isinstance(item, str):
+            if item == "non_ml":
+                counts.skipped_non_ml += 1
+            else:
+                counts.skipped += 1
+                counts.failures.append({"reference": record.external_id, "reason": item})
+            continue
+        prepared.append(item)
+
+    employers = _employers_for(prepared, source=source)
+    creates, updates = [], []
+    for item in prepared:
+        employer = employers.get(item.company.casefold()) if item.company else source.employer
+        if employer is None:
+            counts.failed += 1
+            counts.failures.append(
+                {
+                    "reference": item.record.external_id,
+                    "reason": "no company in the record and no employer on the source",
+                }
+            )
+            continue
+        item.fields["employer"] = employer
+        item.fields["dedupe_key"] = dedupe_key(
+            employer_id=employer.id,
+            title=item.fields["title"],
+            city=item.fields["city"],
+            state=item.fields["state"],
+        )
+        if item.record.external_id in existing:
+            updates.append(item)
+        else:
+            creates.append(item)
+
+    created_roles = _create(creates, source=source, now=now)
+    updated_ids = _update(updates, existing=existing, now=now)
+    counts.created, counts.updated = len(created_roles), len(updated_ids)
+    _set_visas(creates, updates, created_roles, existing)
+    _mark_duplicates([role.id for role in created_roles], source=source)
+
+    closed_ids: list[int] = []
+    if parsed.complete:
+        vanished = [
+            role_id
+            for external_id, (role_id, _, status) in existing.items()
+            if external_id not in seen and status in (Role.Status.APPROVED, Role.Status.PENDING)
+        ]
+        closed_ids = _close(vanished, now=now)
+    counts.closed = len(closed_ids)
+    counts.touched_ids = [r.id for r in created_roles] + updated_ids + closed_ids
+    return counts
+
+
+def prepare(
+    record: FeedRecord, digest: str, *, source: FeedSource, now: datetime, streams: list[StreamName]
+) -> Prepared | str:
+    """Normalise and classify one record; a string says why it is not stored ("non_ml", or a reason)."""
+    verdict = sponsorship.classify(
+        title=record.title,
+        description_html=record.description_html,
+        eligibility_text=record.eligibility_text,
+    )
+    if not verdict.is_ml_role:
+        return "non_ml"
+    location = parse_location(
+        record.location_text,
+        city=record.city,
+        region=record.region,
+        country=record.country,
+        workplace_hint=record.workplace_hint,
+    )
+    if location.in_australia is False:
+        return f"not in Australia ({location.display or record.location_text})"
+    pay = annual_salary(record.salary, record.salary_text)
+    # Stream names ("Core Skills") are not split by markup, so the raw HTML serves.
+    text = f"{record.description_html} {record.eligibility_text}"
+    named = streams_named(text, verdict.visas, streams) if verdict.sponsorship == "offered" else ()
+    posted = record.posted_at or now
+    return Prepared(
+        record=record,
+        content_hash=digest,
+        company=record.company.strip(),
+        visas=verdict.visas,
+        streams=named,
+        fields={
+            "title": record.title[:200],
+            "description": sanitise_html(record.description_html),
+            "city": location.city[:100],
+            "state": location.state,
+            "workplace": location.workplace,
+            "location_text": (location.display or record.location_text)[:200],
+            "employment_type": employment_type(record.employment_type_hint, title=record.title),
+            "salary_min": pay.minimum,
+            "salary_max": pay.maximum,
+            "salary_text": pay.display[:120],
+            "sponsorship": verdict.sponsorship,
+            "sponsorship_evidence": verdict.evidence,
+            "apply_url": record.apply_url[:500],
+            "posted_at": min(posted, now),
+            "expires_at": record.valid_through,
+            "content_hash": digest,
+            "last_seen_at": now,
+        },
+    )
+
+
+def _employers_for(prepared: list[Prepared], *, source: FeedSource) -> dict[str, Employer]:
+    """Employers named by the records, created when new (unverified), in two queries."""
+    names = {item.company.casefold(): item.company for item in prepared if item.company}
+    if source.employer and source.employer.name.casefold() in names:
+        names.pop(source.employer.name.casefold())
+    found = {source.employer.name.casefold(): source.employer} if source.employer else {}
+    if not names:
+        return found
+    slugs = {key: slugify(name)[:200] or "employer" for key, name in names.items()}
+    by_slug = {e.slug: e for e in Employer.objects.filter(slug__in=slugs.values())}
+    for key, name in names.items():
+        employer = by_slug.get(slugs[key])
+        if employer is None:
+            employer = Employer.objects.create(name=name[:200], slug=slugs[key])
+            by_slug[employer.slug] = employer
+        found[key] = employer
+    return found
+
+
+def _create(items: list[Prepared], *, source: FeedSource, now: datetime) -> list[Role]:
+    status = Role.Status.APPROVED if source.trusted else Role.Status.PENDING
+    roles = [
+        Role(
+            **item.fields,
+            source=source,
+            external_id=item.record.external_id[:200],
+            status=status,
+            approved_at=now if source.trusted else None,
+            created_at=now,
+        )
+        for item in items
+    ]
+    for role in roles:
+        role.slug = slugify(f"{role.title} {role.city}")[:200] or "role"
+    bulk_insert(roles, batch_size=BATCH_SIZE)
+    ids = dict(
+        Role.objects.filter(
+            source=source, external_id__in=[role.external_id for role in roles]
+        ).values_list("external_id", "id")
+    )
+    for role in roles:
+        role.pk = role.id = ids[role.external_id]
+    reason = (
+        f"From {source}; {'trusted source, approved' if source.trusted else 'awaiting review'}."
+    )
+    bulk_insert(
+        [
+            ModerationEvent(
+                role_id=role.id,
+                action=ModerationEvent.Action.INGESTED,
+                reason=reason,
+                created_at=now,
+            )
+            for role in roles
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    return roles
+
+
+UPDATE_FIELDS = [
+    "employer",
+    "title",
+    "slug",
+    "description",
+    "city",
+    "state",
+    "workplace",
+    "location_text",
+    "employment_type",
+    "salary_min",
+    "salary_max",
+    "salary_text",
+    "sponsorship",
+    "sponsorship_evidence",
+    "apply_url",
+    "expires_at",
+    "content_hash",
+    "last_seen_at",
+    "dedupe_key",
+    "status",
+    "closed_at",
+    "updated_at",
+]
+
+
+def _update(items: list[Prepared], *, existing: dict, now: datetime) -> list[int]:
+    if not items:
+        return []
+    by_id = Role.objects.in_bulk([existing[item.record.external_id][0] for item in items])
+    reopened = []
+    for item in items:
+        role = by_id[existing[item.record.external_id][0]]
+        for name, value in item.fields.items():
+            if name != "posted_at":  # a role keeps the date it was first posted
+                setattr(role, name, value)
+        role.slug = slugify(f"{role.title} {role.city}")[:200] or "role"
+        role.updated_at = now
+        if role.status == Role.Status.CLOSED and _closed_by_ingest(role):
+            # Back in the feed after vanishing: open again as it was before.
+            role.status = Role.Status.APPROVED if role.approved_at else Role.Status.PENDING
+            role.closed_at = None
+            reopened.append(role)
+    Role.objects.bulk_update(list(by_id.values()), UPDATE_FIELDS, batch_size=BATCH_SIZE)
+    ModerationEvent.objects.bulk_create(
+        [
+            ModerationEvent(
+                role=role,
+                action=ModerationEvent.Action.INGESTED,
+                reason="Back in the feed.",
+                created_at=now,
+            )
+            for role in reopened
+        ]
+    )
+    return list(by_id)
+
+
+def _closed_by_ingest(role: Role) -> bool:
+    last = role.moderation_events.order_by("-created_at", "-id").first()
+    return last is not None and last.actor_id is None and last.reason == VANISHED_REASON
+
+
+def _set_visas(
+    creates: list[Prepared], updates: list[Prepared], created: list[Role], existing: dict
+) -> None:
+    """Replace the visa subclasses and streams of the written roles, in a few bulk statements."""
+    role_ids = [role.id for role in created] + [
+        existing[item.record.external_id][0] for item in updates
+    ]
+    if not role_ids:
+        return
+    wanted = list(zip(role_ids, creates + updates, strict=True))
+    subclasses = dict(VisaSubclass.objects.values_list("code", "id"))
+    streams = dict(VisaStream.objects.values_list("slug", "id"))
+    for relation, lookup, attribute, id_field in (
+        (Role.visa_subclasses.through, subclasses, "visas", "visasubclass_id"),
+        (Role.visa_streams.through, streams, "streams", "visastream_id"),
+    ):
+        relation.objects.filter(role_id__in=role_ids).delete()
+        bulk_insert(
+            [
+                relation(role_id=role_id, **{id_field: lookup[key]})
+                for role_id, item in wanted
+                for key in getattr(item, attribute)
+                if key in lookup
+            ],
+            batch_size=BATCH_SIZE,
+        )
+
+
+def _mark_duplicates(role_ids: list[int], *, source: FeedSource) -> None:
+    """A new role that another source of the same employer already lists points at that one."""
+    if not role_ids:
+        return
+    new = dict(Role.objects.filter(id__in=role_ids).values_list("id", "dedupe_key"))
+    originals = dict(
+        Role.objects.filter(dedupe_key__in=set(new.values()), duplicate_of__isnull=True)
+        .exclude(source=source)
+        .exclude(status__in=[Role.Status.CLOSED, Role.Status.REJECTED, Role.Status.EXPIRED])
+        .order_by("-id")
+        .values_list("dedupe_key", "id")
+    )
+    for role_id, key in new.items():
+        if key in originals:
+            Role.objects.filter(id=role_id).update(duplicate_of_id=originals[key])
+
+
+def _close(role_ids: list[int], *, now: datetime) -> list[int]:
+    if not role_ids:
+        return []
+    Role.objects.filter(id__in=role_ids).update(
+        status=Role.Status.CLOSED, closed_at=now, updated_at=now
+    )
+    ModerationEvent.objects.bulk_create(
+        [
+            ModerationEvent(
+                role_id=role_id,
+                action=ModerationEvent.Action.CLOSED,
+                reason=VANISHED_REASON,
+                created_at=now,
+            )
+            for role_id in role_ids
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    return role_ids
