@@ -1,0 +1,1 @@
+"""Forms: the validation rules of the employer journeys (posting, employer profile)."""
