@@ -9,6 +9,7 @@ PostgreSQL and the Redis broker and cache.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -128,7 +129,33 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
+CELERY_TASK_TIME_LIMIT = 12 * 60
+CELERY_BEAT_SCHEDULE: dict = {
+    # Each source has its own interval; this only asks which are due.
+    "ingest-due-sources": {"task": "listings.tasks.ingest.ingest_due_sources", "schedule": 15 * 60},
+}
+
+# --- Moderation (listings/services/moderation.py): daily expiry, and listing reports ------
+# Beat runs in UTC (CELERY_TIMEZONE), at fixed UTC times chosen for Sydney: 14:05 UTC is
+# 00:05 AEST / 01:05 AEDT, just after a closing day ends in Australia; reminders go at
+# 22:00 UTC, 08:00 AEST / 09:00 AEDT. Both tasks are idempotent and compute dates in
+# Australia/Sydney themselves, so a late or repeated run does no harm.
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "moderation-expire-roles": {
+            "task": "listings.tasks.moderation.expire_roles",
+            "schedule": crontab(hour=14, minute=5),
+        },
+        "moderation-remind-expiring-roles": {
+            "task": "listings.tasks.moderation.remind_expiring_roles",
+            "schedule": crontab(hour=22, minute=0),
+        },
+    }
+)
+# "Report this listing" (listings/views/reports.py): reports per client IP, django-ratelimit notation.
+REPORT_RATE_LIMIT_IP = env("REPORT_RATE_LIMIT_IP", default="5/h")
+# --- end of moderation settings ------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -154,6 +181,25 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sponsored ML Jobs] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/dashboard/"
+
+# --- Employer posting (listings/views/posting.py) and its account settings ----------------
+# Confirming the e-mail from the sign-up session logs the employer straight in.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# allauth's own sign-up honeypot (templates/account/signup.html hides it).
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "phone"
+# Submissions (new roles and edits) per user and per client IP, in django-ratelimit's
+# notation; a cap on roles waiting for review per employer. Tests lower them.
+POSTING_RATE_LIMIT_USER = env("POSTING_RATE_LIMIT_USER", default="10/h")
+POSTING_RATE_LIMIT_IP = env("POSTING_RATE_LIMIT_IP", default="30/h")
+POSTING_MAX_PENDING_PER_EMPLOYER = env.int("POSTING_MAX_PENDING_PER_EMPLOYER", default=10)
+# The live-guidance endpoint answers as people type; this only stops floods.
+POSTING_GUIDANCE_RATE_LIMIT = env("POSTING_GUIDANCE_RATE_LIMIT", default="120/m")
+POSTING_DEFAULT_DAYS = 30  # closing date default
+POSTING_MAX_DAYS = 60  # and its furthest
+# Behind a proxy, the META key (e.g. HTTP_X_REAL_IP) that carries the client address for
+# the per-IP limits; empty: REMOTE_ADDR. Only set it when the proxy overwrites that header.
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="") or None
+# --- end of employer posting settings ------------------------------------------------------
 
 LANGUAGE_CODE = "en-au"
 # Stored in UTC; shown in Australian (Sydney) time.
@@ -216,7 +262,7 @@ CONTENT_SECURITY_POLICY = {
 
 # Feed ingest (listings/ingest/http.py). Private and loopback hosts are refused in production.
 INGEST_ALLOW_PRIVATE_HOSTS = env.bool("INGEST_ALLOW_PRIVATE_HOSTS", default=DEBUG)
-INGEST_MAX_BYTES = env.int("INGEST_MAX_BYTES", default=10 * 1024 * 1024)
+INGEST_MAX_BYTES = env.int("INGEST_MAX_BYTES", default=50 * 1024 * 1024)
 INGEST_CONNECT_TIMEOUT = env.float("INGEST_CONNECT_TIMEOUT", default=5.0)
 INGEST_READ_TIMEOUT = env.float("INGEST_READ_TIMEOUT", default=20.0)
 INGEST_MAX_REDIRECTS = env.int("INGEST_MAX_REDIRECTS", default=5)
@@ -237,5 +283,8 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},  # one line per request is noise; runs log their own summary
+    },
 }

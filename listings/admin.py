@@ -1,15 +1,20 @@
-"""The admin: reference data, employers, roles, feeds and the moderation record."""
+"""The admin: reference data, employers, roles, feeds and the moderation record.
 
-from django.contrib import admin
+The review queue, the review page and reports are in listings/admin_moderation.py.
+"""
+
+from django.contrib import admin, messages
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
+from .admin_moderation import ModerationActionsMixin
 from .models import (
     Employer,
     EmployerMembership,
     FeedSource,
     IncomeThreshold,
     IngestRun,
-    ListingReport,
     ModerationEvent,
     Occupation,
     Role,
@@ -98,9 +103,10 @@ class EmployerMembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(ModerationActionsMixin, admin.ModelAdmin):
     list_display = [
         "title",
+        "review_link",
         "employer",
         "status",
         "sponsorship",
@@ -132,6 +138,19 @@ class RoleAdmin(admin.ModelAdmin):
         "created_at",
         "updated_at",
     ]
+    actions = ["approve_selected", "reject_selected"]
+    # Status and its dates change through the moderation actions, which record who and why.
+    moderated_fields = ["status", "rejection_reason", "approved_at", "closed_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields + self.moderated_fields if obj is not None else fields
+
+    @admin.display(description="Review")
+    def review_link(self, obj):
+        return format_html(
+            '<a href="{}">Review</a>', reverse("admin:listings_rolereview_review", args=[obj.pk])
+        )
 
 
 @admin.register(FeedSource)
@@ -142,8 +161,10 @@ class FeedSourceAdmin(admin.ModelAdmin):
         "employer",
         "trusted",
         "active",
+        "health",
         "last_success_at",
         "consecutive_failures",
+        "short_error",
     ]
     list_filter = ["kind", "trusted", "active"]
     search_fields = ["name", "url", "employer__name"]
@@ -156,7 +177,55 @@ class FeedSourceAdmin(admin.ModelAdmin):
         "last_success_at",
         "consecutive_failures",
         "last_error",
+        "locked_until",
+        "recent_runs",
     ]
+    actions = ["ingest_now"]
+
+    @admin.display(description="Recent runs")
+    def recent_runs(self, obj):
+        runs = obj.runs.order_by("-started_at")[:10]
+        return format_html(
+            "<table><tr><th>Started</th><th>Status</th><th>Fetched</th><th>Created</th><th>Updated</th>"
+            "<th>Unchanged</th><th>Closed</th><th>Failed</th><th>Error</th></tr>{}</table>",
+            format_html_join(
+                "",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                (
+                    (
+                        r.started_at,
+                        r.get_status_display(),
+                        r.fetched,
+                        r.created,
+                        r.updated,
+                        r.unchanged,
+                        r.closed,
+                        r.failed,
+                        r.error[:120],
+                    )
+                    for r in runs
+                ),
+            ),
+        )
+
+    @admin.display(description="Health", boolean=True)
+    def health(self, obj):
+        return None if obj.last_run_at is None else not obj.is_failing
+
+    @admin.display(description="Last error")
+    def short_error(self, obj):
+        return obj.last_error[:80]
+
+    @admin.action(description="Ingest now")
+    def ingest_now(self, request, queryset):
+        from listings.tasks import ingest_source
+
+        ids = list(queryset.filter(active=True).values_list("id", flat=True))
+        for source_id in ids:
+            ingest_source.delay(source_id)
+        self.message_user(
+            request, f"Ingest queued for {len(ids)} active source(s).", messages.SUCCESS
+        )
 
 
 @admin.register(IngestRun)
@@ -165,6 +234,7 @@ class IngestRunAdmin(admin.ModelAdmin):
         "source",
         "status",
         "started_at",
+        "duration",
         "fetched",
         "created",
         "updated",
@@ -177,6 +247,7 @@ class IngestRunAdmin(admin.ModelAdmin):
     search_fields = ["source__name", "source__url", "error"]
     list_select_related = ["source"]
     date_hierarchy = "started_at"
+    readonly_fields = [f.name for f in IngestRun._meta.fields]
 
     def has_add_permission(self, request):
         return False
@@ -195,12 +266,3 @@ class ModerationEventAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False  # the audit trail is not edited
-
-
-@admin.register(ListingReport)
-class ListingReportAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "reason", "role", "status", "contact_email"]
-    list_filter = ["status", "reason"]
-    search_fields = ["role__title", "details", "contact_email"]
-    list_select_related = ["role__employer"]
-    date_hierarchy = "created_at"

@@ -41,3 +41,22 @@ def test_role_changelist_filters_and_search(client, superuser):
     body = client.get("/admin/listings/role/", {"state__exact": "WA"}).content.decode()
     assert "Vision Engineer" in body and "Speech Engineer" not in body
     assert Role.objects.count() == 2
+
+
+def test_feed_source_health_and_ingest_now(client, superuser, httpserver):
+    from listings.models import IngestRun
+
+    httpserver.expect_request("/gh").respond_with_data(
+        '{"jobs": []}', content_type="application/json"
+    )
+    source = FeedSourceFactory(url=httpserver.url_for("/gh"))
+    client.force_login(superuser)
+    response = client.post(
+        "/admin/listings/feedsource/",
+        {"action": "ingest_now", "_selected_action": [source.pk]},
+        follow=True,
+    )
+    assert "Ingest queued for 1 active source" in response.content.decode()
+    assert IngestRun.objects.get(source=source).status == "succeeded"  # eager in tests
+    page = client.get(f"/admin/listings/feedsource/{source.pk}/change/").content.decode()
+    assert "Recent runs" in page and "Succeeded" in page

@@ -2,7 +2,7 @@
 
 from .employers import Employer, EmployerMembership
 from .feeds import FeedSource, IngestRun
-from .moderation import ListingReport, ModerationEvent
+from .moderation import ListingReport, ModerationEvent, RoleReview
 from .roles import Role, Specialty
 from .visas import IncomeThreshold, Occupation, VisaStream, VisaSubclass
 
@@ -16,6 +16,7 @@ __all__ = [
     "ModerationEvent",
     "Occupation",
     "Role",
+    "RoleReview",
     "Specialty",
     "VisaStream",
     "VisaSubclass",

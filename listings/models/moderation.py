@@ -19,6 +19,8 @@ class ModerationEvent(models.Model):
         INGESTED = "ingested", "Ingested from a feed"
         REPORT_DISMISSED = "report_dismissed", "Report dismissed"
         REPORT_ACTIONED = "report_actioned", "Report actioned"
+        # The expiry task's "closes in 5 days" e-mail: recorded so each closing date gets one.
+        EXPIRY_REMINDED = "expiry_reminded", "Closing reminder sent"
 
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="moderation_events")
     actor = models.ForeignKey(
@@ -74,3 +76,16 @@ class ListingReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()} on {self.role_id}"
+
+
+class RoleReview(Role):
+    """The moderation queue in the admin: the same rows as Role, listed for review.
+
+    A proxy (no table) so the queue has its own changelist, columns and actions
+    beside the full Role admin; listings.moderation.review_queue() says which rows.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = "role to review"
+        verbose_name_plural = "roles to review"
