@@ -84,7 +84,7 @@ class Counts:
     skipped: int = 0
     failed: int = 0
     failures: list[dict] = field(default_factory=list)
-    touched_ids: list[int] = field(default_factory=list)
+    touched_ids: list[int] = field(default_factory=list)  # roles whose search data needs a refresh
 
 
 def record_hash(record: FeedRecord) -> str:
@@ -264,11 +264,13 @@ def defer_search_index() -> None:
 
 
 def _reindex(role_ids: list[int]) -> None:
-    if not role_ids:
-        return
-    from listings.search import index_roles
+    """Refresh the search data of updated roles; every run makes cached listings stale."""
+    from listings.search import index_roles, invalidate_listings
 
-    index_roles(role_ids)
+    if role_ids:
+        index_roles(role_ids)
+    else:
+        invalidate_listings()
 
 
 # -- storing --------------------------------------------------------------------------------------
@@ -290,6 +292,8 @@ class Prepared:
 def store(*, source: FeedSource, parsed: ParseResult) -> Counts:
     """Upsert the parsed records of ``source`` and close roles that vanished from a complete feed."""
     now = timezone.now()
+    # Writes below skip the per-row search triggers: new rows carry their search data,
+    # and _reindex refreshes the updated ones once, after the transaction.
     defer_search_index()
     counts = Counts(fetched=len(parsed.records) + len(parsed.failures) + len(parsed.skipped))
     counts.skipped = len(parsed.skipped)
@@ -360,10 +364,12 @@ def store(*, source: FeedSource, parsed: ParseResult) -> Counts:
         else:
             creates.append(item)
 
-    created_roles = _create(creates, source=source, now=now)
+    subclasses = dict(VisaSubclass.objects.values_list("code", "id"))
+    streams = dict(VisaStream.objects.values_list("slug", "id"))
+    created_roles = _create(creates, source=source, now=now, subclasses=subclasses, streams=streams)
     updated_ids = _update(updates, existing=existing, now=now)
     counts.created, counts.updated = len(created_roles), len(updated_ids)
-    _set_visas(creates, updates, created_roles, existing)
+    _set_visas(creates, updates, created_roles, existing, subclasses=subclasses, streams=streams)
     _mark_duplicates([role.id for role in created_roles], source=source)
 
     closed_ids: list[int] = []
@@ -375,7 +381,7 @@ def store(*, source: FeedSource, parsed: ParseResult) -> Counts:
         ]
         closed_ids = _close(vanished, now=now)
     counts.closed = len(closed_ids)
-    counts.touched_ids = [r.id for r in created_roles] + updated_ids + closed_ids
+    counts.touched_ids = updated_ids
     return counts
 
 
@@ -451,7 +457,15 @@ def _employers_for(prepared: list[Prepared], *, source: FeedSource) -> dict[str,
     return found
 
 
-def _create(items: list[Prepared], *, source: FeedSource, now: datetime) -> list[Role]:
+SEARCH_VECTOR_OF_NEW_ROW = (
+    "listings_role_document(title, description,"
+    " (SELECT name FROM listings_employer WHERE listings_employer.id = employer_id), NULL)"
+)
+
+
+def _create(
+    items: list[Prepared], *, source: FeedSource, now: datetime, subclasses: dict, streams: dict
+) -> list[Role]:
     status = Role.Status.APPROVED if source.trusted else Role.Status.PENDING
     roles = [
         Role(
@@ -466,7 +480,22 @@ def _create(items: list[Prepared], *, source: FeedSource, now: datetime) -> list
     ]
     for role in roles:
         role.slug = slugify(f"{role.title} {role.city}")[:200] or "role"
-    bulk_insert(roles, batch_size=BATCH_SIZE)
+    bulk_insert(
+        roles,
+        batch_size=BATCH_SIZE,
+        # The search columns of migration 0007 (PostgreSQL), as listings_roles_refresh computes
+        # them: ids sorted; the weighted vector of title, employer name and description
+        # (ingested roles have no specialties).
+        computed_columns={"search_vector": SEARCH_VECTOR_OF_NEW_ROW},
+        extra_columns={
+            "visa_ids": [
+                sorted(subclasses[c] for c in item.visas if c in subclasses) for item in items
+            ],
+            "stream_ids": [
+                sorted(streams[s] for s in item.streams if s in streams) for item in items
+            ],
+        },
+    )
     ids = dict(
         Role.objects.filter(
             source=source, external_id__in=[role.external_id for role in roles]
@@ -556,7 +585,13 @@ def _closed_by_ingest(role: Role) -> bool:
 
 
 def _set_visas(
-    creates: list[Prepared], updates: list[Prepared], created: list[Role], existing: dict
+    creates: list[Prepared],
+    updates: list[Prepared],
+    created: list[Role],
+    existing: dict,
+    *,
+    subclasses: dict,
+    streams: dict,
 ) -> None:
     """Replace the visa subclasses and streams of the written roles, in a few bulk statements."""
     role_ids = [role.id for role in created] + [
@@ -565,8 +600,6 @@ def _set_visas(
     if not role_ids:
         return
     wanted = list(zip(role_ids, creates + updates, strict=True))
-    subclasses = dict(VisaSubclass.objects.values_list("code", "id"))
-    streams = dict(VisaStream.objects.values_list("slug", "id"))
     for relation, lookup, attribute, id_field in (
         (Role.visa_subclasses.through, subclasses, "visas", "visasubclass_id"),
         (Role.visa_streams.through, streams, "streams", "visastream_id"),

@@ -70,7 +70,7 @@ class Role(models.Model):
 
     employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="roles")
     title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=220, blank=True)
+    slug = models.SlugField(max_length=220, blank=True, db_index=False)  # pages are found by id
     description = models.TextField(help_text="Sanitised HTML")
     # Posted roles only: the employer's Markdown, kept so the form can edit what they wrote.
     description_markdown = models.TextField(blank=True, help_text="Markdown source (posted roles)")
@@ -102,8 +102,9 @@ class Role(models.Model):
     apply_url = models.URLField(max_length=500, blank=True)
     apply_email = models.EmailField(blank=True)
 
+    # No index of its own: the listing, the queue and the expiry task each have a partial index.
     status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+        max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     rejection_reason = models.TextField(blank=True)
     posted_at = models.DateTimeField(null=True, blank=True, help_text="When first published")
@@ -128,7 +129,7 @@ class Role(models.Model):
     content_hash = models.CharField(max_length=64, blank=True)
     last_seen_at = models.DateTimeField(null=True, blank=True)
     # Same employer, title and place: how a role arriving from two feeds is listed once.
-    dedupe_key = models.CharField(max_length=64, blank=True, db_index=True)
+    dedupe_key = models.CharField(max_length=64, blank=True)
     duplicate_of = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates"
     )
@@ -165,10 +166,9 @@ class Role(models.Model):
                 condition=Q(status="approved"),
                 name="role_live_state_idx",
             ),
-            # salary_min filter and sort=salary.
-            models.Index(
-                fields=["-salary_max"], condition=Q(status="approved"), name="role_live_salary_idx"
-            ),
+            # Finding the role another feed already lists (ingest); equality only, so no pattern-ops twin.
+            # (sort=salary uses role_live_salary_sort_idx, migration 0007.)
+            models.Index(fields=["dedupe_key"], name="role_dedupe_idx"),
             # The moderation queue: pending roles, oldest first.
             models.Index(
                 fields=["created_at"], condition=Q(status="pending"), name="role_pending_queue_idx"

@@ -1,4 +1,4 @@
-"""`make bench`: the search at 10,000 and 100,000 roles, against the bare view, in one run.
+"""`make bench`: the search at 10,000 and 100,000 roles, against the bare view, then ingest, in one run.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/jobboard_bench python -m tests.bench.run
 
@@ -348,6 +348,8 @@ def main() -> int:
                 settings=settings,
             )
 
+    ingest = measure_ingest(environ) if env("BENCH_INGEST", "1") != "0" else None
+
     largest, smallest = runs[str(max(sizes))], runs[str(min(sizes))]
     ratios = {
         "mix_rps_over_healthz_rps_at_largest": round(
@@ -377,6 +379,7 @@ def main() -> int:
             "urls": len(paths),
         },
         "runs": runs,
+        "ingest": ingest,
         "ratios": ratios,
         "targets_met": targets,
     }
@@ -408,8 +411,36 @@ def main() -> int:
         f"{ratios['mix_p50_largest_over_smallest']:.2f}x (target ≤ 1.5x: "
         f"{'met' if targets['p50_within_1_5x'] else 'NOT met'})"
     )
+    if ingest:
+        print(
+            f"Ingest benchmark ({ingest['items']:,}-item Greenhouse board, one prefork worker on Redis)"
+        )
+        for label in ("first", "unchanged", "one_percent_changed"):
+            result = ingest[label]
+            target = ingest.get(f"{label}_target")
+            verdict = (
+                f" (target ≥ {target:,}: {'met' if ingest[f'{label}_meets_target'] else 'NOT met'})"
+                if target
+                else ""
+            )
+            print(
+                f"  {label:<20} {result['items_per_second']:>8,} items/s in {result['run_seconds']:.2f} s{verdict}"
+            )
     print(f"Results: {out.relative_to(ROOT)}")
     return 0
+
+
+def measure_ingest(environ: dict) -> dict:
+    """tests/bench/ingest.py in its own process and database (it sets Django up for that database)."""
+    log("ingest benchmark")
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        subprocess.run(
+            [PYTHON, "-m", "tests.bench.ingest", "--json", out.name],
+            cwd=ROOT,
+            env={key: value for key, value in environ.items() if key != "REDIS_URL"},
+            check=True,
+        )
+        return json.loads(Path(out.name).read_text())
 
 
 def _git_revision() -> str:

@@ -425,3 +425,36 @@ def test_new_reading_code_rereads_every_record(httpserver, monkeypatch):
     monkeypatch.setattr("listings.ingest.pipeline.PIPELINE_VERSION", "a-newer-classifier")
     again = ingest_source(source=source)
     assert again.updated == first.created and again.created == 0
+
+
+def test_ingested_roles_are_found_by_visa_and_keywords_at_once(httpserver, client):
+    source = source_for(httpserver, "greenhouse")
+    ingest_source(source=source)
+    sydney = Role.objects.get(source=source, external_id="7731045002")
+    brisbane = Role.objects.get(source=source, external_id="7745580002")
+    body = client.get("/jobs/", {"visa": "482", "q": "forecasting"}).content.decode()
+    assert sydney.get_absolute_url() in body and brisbane.get_absolute_url() not in body
+    body = client.get("/jobs/", {"visa": "186"}).content.decode()
+    assert brisbane.get_absolute_url() in body and sydney.get_absolute_url() not in body
+
+
+def test_search_data_written_with_new_rows_matches_a_full_refresh(httpserver):
+    from django.db import connection
+
+    from listings.search import index_roles
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the search columns exist only on PostgreSQL")
+    source = source_for(httpserver, "atom")
+    ingest_source(source=source)
+    columns = "id, visa_ids, stream_ids, specialty_ids, search_vector::text"
+
+    def snapshot():
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {columns} FROM listings_role WHERE source_id = %s ORDER BY id", [source.id])
+            return cursor.fetchall()
+
+    written = snapshot()
+    assert any(row[1] for row in written) and all(row[4] for row in written)
+    index_roles(None)
+    assert snapshot() == written
