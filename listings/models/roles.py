@@ -103,9 +103,7 @@ class Role(models.Model):
     apply_email = models.EmailField(blank=True)
 
     # No index of its own: the listing, the queue and the expiry task each have a partial index.
-    status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     rejection_reason = models.TextField(blank=True)
     posted_at = models.DateTimeField(null=True, blank=True, help_text="When first published")
     approved_at = models.DateTimeField(null=True, blank=True)

@@ -451,7 +451,9 @@ def test_search_data_written_with_new_rows_matches_a_full_refresh(httpserver):
 
     def snapshot():
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {columns} FROM listings_role WHERE source_id = %s ORDER BY id", [source.id])
+            cursor.execute(
+                f"SELECT {columns} FROM listings_role WHERE source_id = %s ORDER BY id", [source.id]
+            )
             return cursor.fetchall()
 
     written = snapshot()
