@@ -201,6 +201,35 @@ POSTING_MAX_DAYS = 60  # and its furthest
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="") or None
 # --- end of employer posting settings ------------------------------------------------------
 
+# --- E-mail alerts (listings/services/alerts.py): saved searches e-mailed daily or weekly ----
+# Hourly, the beat asks which confirmed alerts are due (daily: last run 24 h ago, weekly:
+# 7 days, less ALERT_DUE_SLACK_MINUTES so an hourly beat doesn't push each send an hour
+# later) and enqueues one digest task each: the matching roles approved since the last.
+# Daily at 15:15 UTC, alerts never confirmed within ALERT_CONFIRM_MAX_AGE are deleted.
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "alerts-send-due": {
+            "task": "listings.tasks.alerts.send_due_alerts",
+            "schedule": crontab(minute=0),
+        },
+        "alerts-purge-unconfirmed": {
+            "task": "listings.tasks.alerts.purge_unconfirmed_alerts",
+            "schedule": crontab(hour=15, minute=15),
+        },
+    }
+)
+ALERT_DUE_SLACK_MINUTES = env.int("ALERT_DUE_SLACK_MINUTES", default=15)
+# Confirmation links (signed, timestamped) work this long; unsubscribe links never expire.
+ALERT_CONFIRM_MAX_AGE = env.int("ALERT_CONFIRM_MAX_AGE", default=7 * 24 * 60 * 60)  # seconds
+# Alert sign-ups per client IP and per e-mail address (django-ratelimit notation), and how
+# many alerts (on, or waiting for confirmation) one address may hold.
+ALERT_RATE_LIMIT_IP = env("ALERT_RATE_LIMIT_IP", default="20/h")
+ALERT_RATE_LIMIT_EMAIL = env("ALERT_RATE_LIMIT_EMAIL", default="5/h")
+ALERT_MAX_PER_EMAIL = env.int("ALERT_MAX_PER_EMAIL", default=10)
+# Roles listed in one digest; any more are counted with a link to all of them.
+ALERT_DIGEST_MAX_ROLES = env.int("ALERT_DIGEST_MAX_ROLES", default=25)
+# --- end of e-mail alert settings --------------------------------------------------------------
+
 LANGUAGE_CODE = "en-au"
 # Stored in UTC; shown in Australian (Sydney) time.
 TIME_ZONE = "Australia/Sydney"

@@ -4,7 +4,7 @@ from django.urls import path
 
 from listings.views import health, pages
 
-from . import moderation, posting, public
+from . import alerts, moderation, posting, public
 
 app_name = "listings"
 
@@ -14,4 +14,5 @@ urlpatterns = [
     *moderation.urlpatterns,  # before public: jobs/<id>/report/ would match jobs/<id>/<slug>/
     *public.urlpatterns,
     *posting.urlpatterns,
+    *alerts.urlpatterns,
 ]
