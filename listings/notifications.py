@@ -3,7 +3,7 @@
 Composing is separate from sending (``listings.tasks.notifications``), so any journey can
 reuse a kind: posting sends "submitted" and "resubmitted"; moderation sends "approved"
 and "rejected" (the role's ``rejection_reason`` is in the e-mail); expiry sends
-"expiring". Each kind is three templates under ``templates/emails/``:
+"expiring", and "taken_down" with the moderator's reason. Each kind is three templates under ``templates/emails/``:
 ``<kind>_subject.txt``, ``<kind>.txt`` and ``<kind>.html``.
 """
 
@@ -17,7 +17,9 @@ from django.urls import reverse
 
 from listings.models import Role
 
-ROLE_EMAIL_KINDS = frozenset({"submitted", "resubmitted", "approved", "rejected", "expiring"})
+ROLE_EMAIL_KINDS = frozenset(
+    {"submitted", "resubmitted", "approved", "rejected", "expiring", "taken_down"}
+)
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,11 @@ def email_render(template: str, context: dict) -> Email:
     )
 
 
-def role_email(*, role: Role, kind: str) -> Email:
-    """The e-mail of ``kind`` (one of ROLE_EMAIL_KINDS) about ``role`` to its employer."""
+def role_email(*, role: Role, kind: str, reason: str = "") -> Email:
+    """The e-mail of ``kind`` (one of ROLE_EMAIL_KINDS) about ``role`` to its employer.
+
+    ``reason`` is a moderator's reason the role's own fields do not hold (a take-down).
+    """
     if kind not in ROLE_EMAIL_KINDS:
         raise ValueError(f"Unknown role e-mail: {kind!r}")
     return email_render(
@@ -54,6 +59,7 @@ def role_email(*, role: Role, kind: str) -> Email:
             "role_url": absolute_url(reverse("listings:dashboard_role", kwargs={"pk": role.pk})),
             "public_url": absolute_url(role.get_absolute_url()),
             "dashboard_url": absolute_url(reverse("listings:dashboard")),
+            "reason": reason,
         },
     )
 

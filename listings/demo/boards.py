@@ -10,6 +10,8 @@ import json
 from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
 
+from listings.models import Role
+
 from .catalogue import DemoEmployer, DemoRole, demo_roles
 
 WORKPLACE = {"onsite": "OnSite", "hybrid": "Hybrid", "remote": "Remote"}
@@ -19,16 +21,7 @@ EMPLOYMENT = {
     "contract": "Contract",
     "internship": "Intern",
 }
-STATE_NAMES = {
-    "NSW": "New South Wales",
-    "VIC": "Victoria",
-    "QLD": "Queensland",
-    "WA": "Western Australia",
-    "SA": "South Australia",
-    "TAS": "Tasmania",
-    "ACT": "Australian Capital Territory",
-    "NT": "Northern Territory",
-}
+STATE_NAMES = dict(Role.State.choices)  # "NSW" -> "New South Wales", as Ashby writes regions
 
 
 def ashby_job(role: DemoRole, *, today: date) -> dict:

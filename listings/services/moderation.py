@@ -230,9 +230,11 @@ def role_take_down(*, role: Role, user, reason: str) -> Role:
     _event(role.id, user, Action.CLOSED, reason, at=now).save()
     _action_open_reports(role, user, now, "role closed")
     index_roles([role.id])
-    from listings.tasks.moderation import send_role_taken_down_email
+    from listings.tasks.notifications import send_role_email
 
-    transaction.on_commit(partial(send_role_taken_down_email.delay, role.id, reason), robust=True)
+    transaction.on_commit(
+        partial(send_role_email.delay, role.id, "taken_down", reason), robust=True
+    )
     return role
 
 

@@ -34,7 +34,7 @@ def send_email(*, to: list[str], subject: str, text: str, html: str = "") -> int
 
 
 @shared_task(**RETRY)
-def send_role_email(role_id: int, kind: str) -> int:
+def send_role_email(role_id: int, kind: str, reason: str = "") -> int:
     """Compose the ``kind`` e-mail about role ``role_id`` (see listings.notifications) and send it."""
     role = Role.objects.select_related("employer", "created_by").filter(pk=role_id).first()
     if role is None:
@@ -42,5 +42,5 @@ def send_role_email(role_id: int, kind: str) -> int:
     to = role_recipients(role)
     if not to:
         return 0
-    email = role_email(role=role, kind=kind)
+    email = role_email(role=role, kind=kind, reason=reason)
     return _deliver(to=to, subject=email.subject, text=email.text, html=email.html)
