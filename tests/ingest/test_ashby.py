@@ -3,14 +3,12 @@
 import json
 from datetime import UTC, datetime
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from listings.ingest.adapters import ashby
 from listings.ingest.records import SalaryRange
-
-SAMPLES = Path(__file__).parent / "samples"
+from tests.ingest import SAMPLES
 
 
 @pytest.fixture(scope="module")

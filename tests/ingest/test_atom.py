@@ -2,14 +2,13 @@
 
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from listings.ingest.adapters import atom
 from listings.ingest.records import SalaryRange
+from tests.ingest import SAMPLES
 
-SAMPLES = Path(__file__).parent / "samples"
 AEDT = timezone(timedelta(hours=11))
 
 

@@ -3,14 +3,13 @@
 import json
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from listings.ingest.adapters import greenhouse
 from listings.ingest.records import SalaryRange
+from tests.ingest import SAMPLES
 
-SAMPLES = Path(__file__).parent / "samples"
 AEDT = timezone(timedelta(hours=11))
 AEST = timezone(timedelta(hours=10))
 

@@ -2,14 +2,12 @@
 
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from listings.ingest.adapters import indeed
 from listings.ingest.records import SalaryRange
-
-SAMPLES = Path(__file__).parent / "samples"
+from tests.ingest import SAMPLES
 
 
 def feed(*jobs: str) -> bytes:

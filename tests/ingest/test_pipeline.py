@@ -2,7 +2,6 @@
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -14,7 +13,8 @@ from tests.factories import EmployerFactory, FeedSourceFactory
 
 pytestmark = pytest.mark.django_db
 
-SAMPLES = Path(__file__).parent / "samples"
+from tests.ingest import SAMPLES  # noqa: E402
+
 SAMPLE_FILES = {
     "greenhouse": ("greenhouse_jobs.json", "application/json"),
     "lever": ("lever_postings.json", "application/json"),

@@ -1,13 +1,11 @@
 """RSS 2.0 adapter, against the We Work Remotely style and python.org style samples."""
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from listings.ingest.adapters import rss
-
-SAMPLES = Path(__file__).parent / "samples"
+from tests.ingest import SAMPLES
 
 
 def channel(items: str, *, encoding: str = "utf-8", namespaces: str = "") -> bytes:

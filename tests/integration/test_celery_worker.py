@@ -2,7 +2,6 @@
 
 import os
 import time
-from pathlib import Path
 
 import pytest
 import redis
@@ -12,11 +11,12 @@ from jobboard.celery import app
 from listings.models import IngestRun, Role
 from listings.tasks import ingest_due_sources, ingest_source
 from tests.factories import FeedSourceFactory
+from tests.ingest import SAMPLES
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-SAMPLE = Path(__file__).parent.parent / "ingest" / "samples" / "greenhouse_jobs.json"
+SAMPLE = SAMPLES / "greenhouse_jobs.json"
 
 
 def reset_producer_pool():
