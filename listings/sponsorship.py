@@ -448,8 +448,10 @@ _OFFERS = tuple(
         # "We'll cover the cost of your visa", "we pay for visa fees" (the employer paying).
         r"\bwe(?:'ll|'re|\s+will|\s+can|\s+do|\s+are)?\s+(?:\w+\s+)?(?:cover|covering|pay|paying|fund|funding|reimburse)\s+"
         r"(?:for\s+)?(?:[\w'-]+\s+){0,4}?visas?\b",
-        # "We support employer-sponsored visas", "supporting 482 visas".
-        rf"\b(?:support|supports|supporting)\s+(?:[\w()/'-]+\s+){{0,4}}?(?:{_VISA_WORD}|{_SPONSORSHIP})",
+        # "We support employer-sponsored visas", "we're supporting 482 visas". The employer must be
+        # the subject: "our models support applications for 482 visas" is a product, not an offer.
+        rf"\bwe(?:'re|\s+are|\s+will|\s+can|\s+do|\s+also)?\s+(?:support|supporting)\s+"
+        rf"(?!applications?\b)(?:[\w()/'-]+\s+){{0,4}}?(?:{_VISA_WORD}|{_SPONSORSHIP})",
         # "The role comes with 494 sponsorship", "the package includes visa sponsorship".
         rf"\b(?:comes?|coming)\s+with\s+(?:[\w()/'-]+,?\s+){{0,6}}?{_SPONSORSHIP}"
         rf"|\b(?:includes?|including)\s+(?:[\w()/'-]+,?\s+){{0,6}}?(?:{_SPONSORSHIP}|visa\s+(?:support|assistance))",
@@ -783,7 +785,18 @@ def _is_refusal(clause: str) -> bool:
     return any(pattern.search(clause) for pattern in _REQUIREMENTS)
 
 
+# A clause about what the company's product or customers do with visas, not about this job:
+# "Our platform supports visa sponsorship workflows", "we help our customers sponsor visas".
+_PRODUCT_SUBJECT = re.compile(
+    r"\bour\s+(?:[\w-]+\s+)?(?:platform|products?|software|models?|tools?|apps?|system|solution|service|api"
+    r"|customers|clients|users|partners)\b",
+    re.IGNORECASE,
+)
+
+
 def _offer_spans(clause: str) -> list[tuple[int, int]]:
+    if _PRODUCT_SUBJECT.search(clause):
+        return []
     spans = [match.span() for pattern in _OFFERS for match in pattern.finditer(clause)]
     spans.extend(
         match.span() for match in _WE_SPONSOR.finditer(clause) if _sponsors_a_visa(match["object"])

@@ -167,6 +167,10 @@ def test_not_offered(sentence):
 # --------------------------------------------------------------------------
 
 NOTHING_DECISIVE = [
+    # Visas as what the company's product does, not an offer for this job.
+    "Our models already support applications for the 482, 186 and 494 visas.",
+    "Our platform supports visa sponsorship workflows for HR teams.",
+    "We help our customers sponsor visas faster.",
     # "Sponsor" in its other senses.
     "You'll work with our executive sponsor and the Chief Data Officer.",
     "The project has strong executive sponsorship from the CFO.",
