@@ -496,11 +496,9 @@ def _create(
             ],
         },
     )
-    ids = dict(
-        Role.objects.filter(
-            source=source, external_id__in=[role.external_id for role in roles]
-        ).values_list("external_id", "id")
-    )
+    # Every role of the source rather than an IN-list of the new ids: on a table without
+    # statistics yet (a fresh database) PostgreSQL would test each row against the whole list.
+    ids = dict(Role.objects.filter(source=source).values_list("external_id", "id"))
     for role in roles:
         role.pk = role.id = ids[role.external_id]
     reason = (
@@ -600,11 +598,13 @@ def _set_visas(
     if not role_ids:
         return
     wanted = list(zip(role_ids, creates + updates, strict=True))
+    updated_ids = role_ids[len(created) :]  # new roles have no links to replace
     for relation, lookup, attribute, id_field in (
         (Role.visa_subclasses.through, subclasses, "visas", "visasubclass_id"),
         (Role.visa_streams.through, streams, "streams", "visastream_id"),
     ):
-        relation.objects.filter(role_id__in=role_ids).delete()
+        if updated_ids:
+            relation.objects.filter(role_id__in=updated_ids).delete()
         bulk_insert(
             [
                 relation(role_id=role_id, **{id_field: lookup[key]})
