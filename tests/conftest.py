@@ -4,6 +4,8 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps as global_apps
+from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from tests.factories import UserFactory
 
@@ -11,6 +13,22 @@ from tests.factories import UserFactory
 @pytest.fixture
 def user(db):
     return UserFactory()
+
+
+@pytest.fixture
+def moderator(db):
+    """Staff in the Moderators group, which holds listings.moderate_role."""
+    user = UserFactory(username="mod", is_staff=True)
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate-limit counters and cached listings never leak from one test into the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail, signing
-from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 from django.db import connection
@@ -49,13 +48,6 @@ from tests.factories import (
 from tests.factories_alerts import ConfirmedAlertFactory, JobAlertFactory, approved_at
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def sent_titles(message) -> list[str]:

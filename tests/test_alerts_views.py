@@ -8,7 +8,6 @@ from datetime import timedelta
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -18,13 +17,6 @@ from tests.factories import ApprovedRoleFactory, UserFactory
 from tests.factories_alerts import ConfirmedAlertFactory, JobAlertFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()  # rate-limit counters
-    yield
-    cache.clear()
 
 
 def subscribe(

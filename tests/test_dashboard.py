@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,11 +22,6 @@ from tests.factories_posting import employer_member
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("listings:dashboard")
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
 
 
 @pytest.fixture

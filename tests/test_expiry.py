@@ -11,7 +11,6 @@ import pytest
 from celery.schedules import crontab
 from django.conf import settings
 from django.core import mail
-from django.core.cache import cache
 from django.utils import timezone
 
 from listings.models import ModerationEvent, Role
@@ -33,11 +32,6 @@ UTC = ZoneInfo("UTC")
 
 def sydney(*args) -> datetime:
     return datetime(*args, tzinfo=SYDNEY)
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
 
 
 def live_role(closes_on: date, **kwargs) -> Role:

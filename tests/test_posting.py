@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from listings.models import ModerationEvent, Role
@@ -20,13 +19,6 @@ from tests.factories_posting import employer_member, role_post_data
 pytestmark = pytest.mark.django_db
 
 POST_URL = reverse("listings:post")
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ Markdown (XSS), and the abuse limits (rate limits per user and IP, pending cap).
 import re
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from listings.forms.markdown import markdown_to_html
@@ -21,13 +20,6 @@ from tests.factories_posting import employer_member, role_post_data
 pytestmark = pytest.mark.django_db
 
 POST_URL = reverse("listings:post")
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 # --- IDOR ------------------------------------------------------------------------------

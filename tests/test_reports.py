@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from listings.models import ListingReport, Role
@@ -17,13 +16,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()  # the per-IP rate limit counts live in the cache
-    yield
-    cache.clear()
 
 
 def report_url(role) -> str:

@@ -6,7 +6,6 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
-from django.core.cache import cache
 from playwright.sync_api import expect
 
 from listings.models import Role
@@ -20,13 +19,6 @@ PASSWORD = "a-long-and-unusual-passphrase"
 def assert_accessible(page, where: str) -> None:
     results = Axe().run(page)
     assert results.violations_count == 0, f"{where}:\n{results.generate_report()}"
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()  # allauth's and the posting rate limits
-    yield
-    cache.clear()
 
 
 def test_a_new_employer_posts_a_role(page, live_server):

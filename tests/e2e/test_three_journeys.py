@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from playwright.sync_api import expect
 
 from listings.models import ListingReport, ModerationEvent, Role
@@ -52,13 +51,6 @@ def watch_errors(page, errors: list) -> None:
     page.on("console", console)
     page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
     page.on("response", response)
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()  # allauth's, the posting and the report rate limits
-    yield
-    cache.clear()
 
 
 @pytest.fixture
