@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import uuid
 from collections.abc import Iterable, Mapping
@@ -26,12 +27,14 @@ from functools import reduce
 from operator import add, and_, or_
 
 from django.core.cache import cache
-from django.db import connections, transaction
+from django.db import DatabaseError, connections, transaction
 from django.db.models import BooleanField, Case, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import Expression
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 # The text-search configuration of the stored vectors (listings_role_document) and of queries.
+logger = logging.getLogger(__name__)
+
 SEARCH_CONFIG = "english"
 VERSION_KEY = "listings:version"
 # Cached listing data also expires, because roles drop out of visible() when their
@@ -53,6 +56,23 @@ def index_roles(role_ids: Iterable[int] | None = None, *, using: str = "default"
             with connection.cursor() as cursor:
                 cursor.execute("SELECT listings_roles_refresh(%s::bigint[])", [ids])
     invalidate_listings(using=using)
+
+
+def flush_search_index(*, using: str = "default") -> None:
+    """Merge the search index's pending list into its tree (PostgreSQL; migration 0012).
+
+    A bulk load ends with this so the searches after it read no pending entries. Only the
+    index's owner may do it; without that right the pending list is merged later by
+    autovacuum or when it fills, so a refusal is logged and not raised.
+    """
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return
+    try:
+        with transaction.atomic(using=using), connection.cursor() as cursor:
+            cursor.execute("SELECT gin_clean_pending_list('role_live_search_idx'::regclass)")
+    except DatabaseError as exc:
+        logger.warning("search index pending list not merged: %s", exc)
 
 
 def invalidate_listings(*, using: str = "default") -> None:

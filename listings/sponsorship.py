@@ -111,41 +111,39 @@ _BLOCK_TAGS = frozenset(
 # Tags whose content is never shown to a reader.
 _HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript", "head", "title"})
 _HAS_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_WHITESPACE = re.compile(r"\s+")
 
 
-# A tag or a comment; attribute values may hold ">" inside quotes.
-_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)(?:\"[^\"]*\"|'[^']*'|[^'\">])*>", re.DOTALL)
+# What follows a tag's name up to its end; attribute values may hold ">" inside quotes.
+_TAG_REST = r"(?:\"[^\"]*\"|'[^']*'|[^'\">])*>"
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)" + _TAG_REST)
+# Comments and hidden elements with everything inside them.
+_HIDDEN = re.compile(
+    r"<!--.*?-->|<(" + "|".join(sorted(_HIDDEN_TAGS)) + r")\b" + _TAG_REST + r".*?</\1\s*>",
+    re.DOTALL | re.IGNORECASE,
+)
+_LINE_END = "\x00"  # marks a block boundary until entities are decoded
+
+
+def _tag_to_text(tag: re.Match[str]) -> str:
+    return _LINE_END if tag.group(2).lower() in _BLOCK_TAGS else ""
 
 
 def html_to_text(html: str) -> str:
     """Visible text of ``html``, one line per block element, entities decoded, whitespace collapsed.
 
     Text without any tag is taken as plain text, whose line breaks are kept:
-    feeds that send plain descriptions separate paragraphs with them. A single
-    regex pass over the tags: several times faster than html.parser, which
+    feeds that send plain descriptions separate paragraphs with them. Block
+    tags become a marker and other tags nothing in one regex pass, then
+    entities are decoded and the marker splits lines, so an encoded newline
+    ("&#10;") is only spacing. Several times faster than html.parser, which
     matters when a feed brings thousands of ads.
     """
     if not html:
         return ""
     if not _HAS_TAG.search(html):
         html = html.replace("\n", "<br>")
-    pieces: list[str] = []
-    hidden = 0
-    position = 0
-    for tag in _TAG.finditer(html):
-        if not hidden and tag.start() > position:
-            # Source line breaks inside HTML are only spacing.
-            pieces.append(_WHITESPACE.sub(" ", unescape(html[position : tag.start()])))
-        position = tag.end()
-        name = (tag.group(2) or "").lower()
-        if name in _HIDDEN_TAGS:
-            hidden = max(0, hidden - 1) if tag.group(1) else hidden + 1
-        elif name in _BLOCK_TAGS and not hidden:
-            pieces.append("\n")
-    if not hidden:
-        pieces.append(_WHITESPACE.sub(" ", unescape(html[position:])))
-    lines = (_WHITESPACE.sub(" ", line).strip() for line in "".join(pieces).split("\n"))
+    text = unescape(_TAG.sub(_tag_to_text, _HIDDEN.sub("", html)))
+    lines = (" ".join(line.split()) for line in text.split(_LINE_END))
     return "\n".join(line for line in lines if line)
 
 
@@ -153,6 +151,7 @@ def html_to_text(html: str) -> str:
 # "?" is not a break: ads pair a question with its answer ("Need a visa? We sponsor 482s.").
 _SENTENCE_BREAK = re.compile(r"[.!]+[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9$])")
 _LAST_WORD = re.compile(r"([\w.&]+)[.!]+[\"'”’)\]]*$")
+_WORD_CHARACTER = re.compile(r"[\w.&]")
 # Words whose full stop does not end a sentence (titles, street types, e.g./i.e.). Company
 # suffixes are left out: "Join Acme Pty Ltd. We sponsor ..." is two sentences, and the
 # lowercase word that follows "Co. runs ..." already keeps that one together.
@@ -161,6 +160,16 @@ _ABBREVIATIONS = (
     | frozenset({"dr", "mr", "mrs", "ms", "prof", "jr", "sr"})  # people
     | frozenset({"st", "mt", "ave", "rd"})  # addresses
 )
+
+
+def _last_word(line: str, start: int, end: int) -> str:
+    """The word that the stop ending at ``end`` follows, lower-cased, without its dots."""
+    # Only the last few characters matter; the whole sentence only when a word fills them.
+    near = max(start, end - 16)
+    ending = _LAST_WORD.search(line, near, end)
+    if ending and ending.start() == near > start and _WORD_CHARACTER.match(line, near - 1):
+        ending = _LAST_WORD.search(line, start, end)
+    return ending.group(1).lower().rstrip(".") if ending else ""
 
 
 def split_sentences(text: str) -> list[str]:
@@ -172,10 +181,11 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _split_line(line: str) -> list[str]:
+    if "." not in line and "!" not in line:
+        return [line]  # no sentence break possible (list items, headings)
     pieces, start = [], 0
     for match in _SENTENCE_BREAK.finditer(line):
-        ending = _LAST_WORD.search(line, start, match.start(1))
-        word = ending.group(1).lower().rstrip(".") if ending else ""
+        word = _last_word(line, start, match.start(1))
         # An abbreviation or an initial ("J. Smith") does not end the sentence.
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
@@ -228,24 +238,38 @@ _RESEARCH_TITLE = re.compile(
 _ENGINEERING_TITLE = re.compile(
     r"\b(?:engineer|developer|architect|programmer|lead|specialist)\b", re.IGNORECASE
 )
-# Description evidence of model work; each pattern counts once.
-_ML_EVIDENCE = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"machine[\s-]*learning|(?-i:\bML\b)",
-        r"deep[\s-]*learning|neural\s+(?:net\w*|emulators?)|transformer\s+models?",
-        r"(?-i:\bLLMs?\b)|language\s+models?|fine-?tun\w*|diffusion|retrieval-augmented|(?-i:\bRAG\b)",
-        r"computer\s+vision|object[\s-]detection|segmentation|image\s+recognition",
-        r"(?-i:\bNLP\b)|natural\s+language|speech\s+recognition|(?-i:\bASR\b)",
-        r"pytorch|tensorflow|scikit-learn|sklearn|xgboost|lightgbm|keras|\bjax\b|hugging\s?face",
-        r"self-supervised|reinforcement\s+learning|embedding\w*|recommend(?:er|ation)",
+# Description evidence of model work; each line counts once. A line is a case-insensitive
+# pattern, read in the lower-cased text (much faster than IGNORECASE), and/or a
+# case-sensitive one for acronyms, read as written.
+_ML_EVIDENCE: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...] = tuple(
+    (re.compile(insensitive) if insensitive else None, re.compile(cased) if cased else None)
+    for insensitive, cased in (
+        (r"machine[\s-]*learning", r"\bML\b"),
+        (r"deep[\s-]*learning|neural\s+(?:net\w*|emulators?)|transformer\s+models?", None),
+        (r"language\s+models?|fine-?tun\w*|diffusion|retrieval-augmented", r"\bLLMs?\b|\bRAG\b"),
+        (r"computer\s+vision|object[\s-]detection|segmentation|image\s+recognition", None),
+        (r"natural\s+language|speech\s+recognition", r"\b(?:NLP|ASR)\b"),
+        (
+            r"pytorch|tensorflow|scikit-learn|sklearn|xgboost|lightgbm|keras|\bjax\b|hugging\s?face",
+            None,
+        ),
+        (r"self-supervised|reinforcement\s+learning|embedding\w*|recommend(?:er|ation)", None),
         # Publishing at ML venues.
-        r"(?-i:\b(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|Interspeech)\b)",
-        r"ml[\s-]?ops|feature\s+store|model\s+(?:registry|serving|monitoring|training)",
+        (
+            None,
+            r"\b(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|Interspeech)\b",
+        ),
+        (r"ml[\s-]?ops|feature\s+store|model\s+(?:registry|serving|monitoring|training)", None),
         # A verb of model work with "models" as its object: "train ... models".
-        r"\b(?:train\w*|fine-?tun\w*|evaluat\w*|deploy\w*|productioni[sz]\w*|validat\w*)\s+(?:[\w-]+,?\s+){0,5}?models?\b",
+        (
+            r"\b(?:train\w*|fine-?tun\w*|evaluat\w*|deploy\w*|productioni[sz]\w*|validat\w*)\s+(?:[\w-]+,?\s+){0,5}?models?\b",
+            None,
+        ),
         # Statistical-learning model types: "churn-prediction models", "forecasting models".
-        r"\b(?:predict\w*|forecast\w*|classif\w*|detection|ranking|propensity|risk|anomaly[\s-]detection|generative)\s+(?:and\s+[\w-]+\s+)?models?\b",
+        (
+            r"\b(?:predict\w*|forecast\w*|classif\w*|detection|ranking|propensity|risk|anomaly[\s-]detection|generative)\s+(?:and\s+[\w-]+\s+)?models?\b",
+            None,
+        ),
     )
 )
 
@@ -273,7 +297,12 @@ def is_ml_role(title: str, text: str) -> bool:
 
 
 def _ml_evidence_count(text: str) -> int:
-    return sum(1 for pattern in _ML_EVIDENCE if pattern.search(text))
+    lowered = text.lower()
+    return sum(
+        1
+        for insensitive, cased in _ML_EVIDENCE
+        if (insensitive and insensitive.search(lowered)) or (cased and cased.search(text))
+    )
 
 
 # --------------------------------------------------------------------------

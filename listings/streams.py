@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -14,12 +15,15 @@ class StreamName:
     name: str  # "Core Skills"
 
 
-def _pattern(name: str) -> re.Pattern[str]:
+@lru_cache(maxsize=64)
+def _pattern(name: str) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """Lower-cased words that any mention contains, and the pattern that finds a mention."""
     words = name.split()
     spelled = r"\s+".join(re.escape(word) for word in words)
     # Long names are often abbreviated to their initials: "TRT" for Temporary Residence Transition.
     initials = "".join(word[0] for word in words).upper() if len(words) >= 3 else ""
-    return re.compile(rf"(?i:\b(?:{spelled})\b)" + (rf"|\b{initials}\b" if initials else ""))
+    pattern = re.compile(rf"(?i:\b(?:{spelled})\b)" + (rf"|\b{initials}\b" if initials else ""))
+    return (words[0].lower(), initials.lower()) if initials else (words[0].lower(),), pattern
 
 
 def streams_named(
@@ -27,10 +31,13 @@ def streams_named(
 ) -> tuple[str, ...]:
     """Slugs of the streams of ``visas`` that ``text`` names, e.g. ("482-core",)."""
     offered = set(visas)
-    return tuple(
-        sorted(
-            stream.slug
-            for stream in streams
-            if stream.subclass in offered and _pattern(stream.name).search(text)
-        )
-    )
+    lowered = text.lower()
+    named = []
+    for stream in streams:
+        if stream.subclass not in offered:
+            continue
+        clues, pattern = _pattern(stream.name)
+        # A substring test first: most ads name no stream, and it is far cheaper than the regex.
+        if any(clue in lowered for clue in clues) and pattern.search(text):
+            named.append(stream.slug)
+    return tuple(sorted(named))

@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from listings.ingest.records import SalaryRange
 
@@ -271,6 +272,8 @@ class _Place:
     display: str
 
 
+# Pure and cheap to key: a feed names the same few offices in most of its ads.
+@lru_cache(maxsize=4096)
 def parse_location(
     text: str = "",
     *,

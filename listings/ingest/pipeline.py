@@ -21,7 +21,7 @@ from django.utils.text import slugify
 from listings import sponsorship
 from listings.html import sanitise_html
 from listings.ingest.adapters import get_adapter
-from listings.ingest.bulk import bulk_insert
+from listings.ingest.bulk import NewRoles, insert_new_roles, overlapping_writes
 from listings.ingest.http import FetchError, fetch
 from listings.ingest.normalise import annual_salary, employment_type, parse_location
 from listings.ingest.records import FeedFormatError, FeedRecord, ParseResult
@@ -191,7 +191,7 @@ def _run(source: FeedSource) -> IngestRun:
     source.etag, source.last_modified = response.etag, response.last_modified
     source.body_hash = body_hash if run.status == IngestRun.Status.SUCCEEDED else ""
     _finish(run, source, success=True)
-    _reindex(counts.touched_ids)
+    _reindex(counts.touched_ids, bulk=bool(counts.created or counts.updated))
     logger.info(
         "ingest %s: %s fetched, %s created, %s updated, %s unchanged, %s closed, %s non-ML, %s failed",
         source,
@@ -263,14 +263,16 @@ def defer_search_index() -> None:
             cursor.execute("SET LOCAL listings.defer_index = 'on'")
 
 
-def _reindex(role_ids: list[int]) -> None:
+def _reindex(role_ids: list[int], *, bulk: bool) -> None:
     """Refresh the search data of updated roles; every run makes cached listings stale."""
-    from listings.search import index_roles, invalidate_listings
+    from listings.search import flush_search_index, index_roles, invalidate_listings
 
     if role_ids:
         index_roles(role_ids)
     else:
         invalidate_listings()
+    if bulk:
+        flush_search_index()
 
 
 # -- storing --------------------------------------------------------------------------------------
@@ -327,50 +329,35 @@ def store(*, source: FeedSource, parsed: ParseResult) -> Counts:
             "slug", "subclass__code", "name"
         )
     ]
+    lookups = _Lookups(
+        subclasses=dict(VisaSubclass.objects.values_list("code", "id")),
+        streams=dict(VisaStream.objects.values_list("slug", "id")),
+        employers={source.employer.name.casefold(): source.employer} if source.employer else {},
+    )
+    batches = [to_prepare[i : i + BATCH_SIZE] for i in range(0, len(to_prepare), BATCH_SIZE)]
     prepared: list[Prepared] = []
-    for record, digest in to_prepare:
-        item = prepare(record, digest, source=source, now=now, streams=known_streams)
-        if isinstance(item, str):
-            if item == "non_ml":
-                counts.skipped_non_ml += 1
-            else:
-                counts.skipped += 1
-                counts.failures.append({"reference": record.external_id, "reason": item})
-            continue
-        prepared.append(item)
-
-    employers = _employers_for(prepared, source=source)
-    creates, updates = [], []
-    for item in prepared:
-        employer = employers.get(item.company.casefold()) if item.company else source.employer
-        if employer is None:
-            counts.failed += 1
-            counts.failures.append(
-                {
-                    "reference": item.record.external_id,
-                    "reason": "no company in the record and no employer on the source",
-                }
+    sent, updates = [], []
+    # Each turn sends the batch read in the turn before and reads the next one while the
+    # database writes it; the last turn reads nothing and only sends.
+    for batch in [*batches, []]:
+        creates = []
+        for item in _with_employers(prepared, source=source, lookups=lookups, counts=counts):
+            (updates if item.record.external_id in existing else creates).append(item)
+        with overlapping_writes():
+            sent.append((creates, _create(creates, source=source, now=now, lookups=lookups)))
+            prepared = _prepare_batch(
+                batch, source=source, now=now, streams=known_streams, counts=counts
             )
-            continue
-        item.fields["employer"] = employer
-        item.fields["dedupe_key"] = dedupe_key(
-            employer_id=employer.id,
-            title=item.fields["title"],
-            city=item.fields["city"],
-            state=item.fields["state"],
-        )
-        if item.record.external_id in existing:
-            updates.append(item)
-        else:
-            creates.append(item)
-
-    subclasses = dict(VisaSubclass.objects.values_list("code", "id"))
-    streams = dict(VisaStream.objects.values_list("slug", "id"))
-    created_roles = _create(creates, source=source, now=now, subclasses=subclasses, streams=streams)
+    new_roles = [
+        (ids[item.record.external_id[:200]], item)
+        for items, written in sent
+        for ids in [written.ids()]
+        for item in items
+    ]
     updated_ids = _update(updates, existing=existing, now=now)
-    counts.created, counts.updated = len(created_roles), len(updated_ids)
-    _set_visas(creates, updates, created_roles, existing, subclasses=subclasses, streams=streams)
-    _mark_duplicates([role.id for role in created_roles], source=source)
+    counts.created, counts.updated = len(new_roles), len(updated_ids)
+    _set_visas(updates, existing, lookups=lookups)
+    _mark_duplicates(new_roles, source=source)
 
     closed_ids: list[int] = []
     if parsed.complete:
@@ -438,85 +425,111 @@ def prepare(
     )
 
 
-def _employers_for(prepared: list[Prepared], *, source: FeedSource) -> dict[str, Employer]:
-    """Employers named by the records, created when new (unverified), in two queries."""
-    names = {item.company.casefold(): item.company for item in prepared if item.company}
-    if source.employer and source.employer.name.casefold() in names:
-        names.pop(source.employer.name.casefold())
-    found = {source.employer.name.casefold(): source.employer} if source.employer else {}
-    if not names:
-        return found
-    slugs = {key: slugify(name)[:200] or "employer" for key, name in names.items()}
+@dataclass
+class _Lookups:
+    """Ids the rows refer to, read once a run; employers are added as records name them."""
+
+    subclasses: dict[str, int]
+    streams: dict[str, int]
+    employers: dict[str, Employer]
+
+
+def _prepare_batch(
+    batch: list[tuple[FeedRecord, str]],
+    *,
+    source: FeedSource,
+    now: datetime,
+    streams: list[StreamName],
+    counts: Counts,
+) -> list[Prepared]:
+    prepared = []
+    for record, digest in batch:
+        item = prepare(record, digest, source=source, now=now, streams=streams)
+        if isinstance(item, str):
+            if item == "non_ml":
+                counts.skipped_non_ml += 1
+            else:
+                counts.skipped += 1
+                counts.failures.append({"reference": record.external_id, "reason": item})
+            continue
+        prepared.append(item)
+    return prepared
+
+
+def _with_employers(
+    prepared: list[Prepared], *, source: FeedSource, lookups: _Lookups, counts: Counts
+) -> list[Prepared]:
+    """The items with their employer and duplicate key set; an item with no employer is a failure."""
+    _add_employers({item.company for item in prepared if item.company}, lookups.employers)
+    ready = []
+    for item in prepared:
+        employer = (
+            lookups.employers.get(item.company.casefold()) if item.company else source.employer
+        )
+        if employer is None:
+            counts.failed += 1
+            counts.failures.append(
+                {
+                    "reference": item.record.external_id,
+                    "reason": "no company in the record and no employer on the source",
+                }
+            )
+            continue
+        item.fields["employer"] = employer
+        item.fields["dedupe_key"] = dedupe_key(
+            employer_id=employer.id,
+            title=item.fields["title"],
+            city=item.fields["city"],
+            state=item.fields["state"],
+        )
+        ready.append(item)
+    return ready
+
+
+def _add_employers(names: set[str], known: dict[str, Employer]) -> None:
+    """Add the employers ``names`` name to ``known`` (keyed by casefolded name), creating new ones unverified."""
+    wanted = {name.casefold(): name for name in names if name.casefold() not in known}
+    if not wanted:
+        return
+    slugs = {key: slugify(name)[:200] or "employer" for key, name in wanted.items()}
     by_slug = {e.slug: e for e in Employer.objects.filter(slug__in=slugs.values())}
-    for key, name in names.items():
+    for key, name in wanted.items():
         employer = by_slug.get(slugs[key])
         if employer is None:
             employer = Employer.objects.create(name=name[:200], slug=slugs[key])
             by_slug[employer.slug] = employer
-        found[key] = employer
-    return found
-
-
-SEARCH_VECTOR_OF_NEW_ROW = (
-    "listings_role_document(title, description,"
-    " (SELECT name FROM listings_employer WHERE listings_employer.id = employer_id), NULL)"
-)
+        known[key] = employer
 
 
 def _create(
-    items: list[Prepared], *, source: FeedSource, now: datetime, subclasses: dict, streams: dict
-) -> list[Role]:
-    status = Role.Status.APPROVED if source.trusted else Role.Status.PENDING
-    roles = [
-        Role(
-            **item.fields,
-            source=source,
+    items: list[Prepared], *, source: FeedSource, now: datetime, lookups: _Lookups
+) -> NewRoles:
+    trusted = source.trusted
+    rows = []
+    for item in items:
+        row = {**item.fields, "employer_id": item.fields["employer"].id}
+        del row["employer"]
+        row.update(
+            slug=slugify(f"{row['title']} {row['city']}")[:200] or "role",
+            source_id=source.id,
             external_id=item.record.external_id[:200],
-            status=status,
-            approved_at=now if source.trusted else None,
+            status=Role.Status.APPROVED if trusted else Role.Status.PENDING,
+            approved_at=now if trusted else None,
             created_at=now,
+            updated_at=now,
         )
-        for item in items
-    ]
-    for role in roles:
-        role.slug = slugify(f"{role.title} {role.city}")[:200] or "role"
-    bulk_insert(
-        roles,
-        batch_size=BATCH_SIZE,
-        # The search columns of migration 0007 (PostgreSQL), as listings_roles_refresh computes
-        # them: ids sorted; the weighted vector of title, employer name and description
-        # (ingested roles have no specialties).
-        computed_columns={"search_vector": SEARCH_VECTOR_OF_NEW_ROW},
-        extra_columns={
-            "visa_ids": [
-                sorted(subclasses[c] for c in item.visas if c in subclasses) for item in items
-            ],
-            "stream_ids": [
-                sorted(streams[s] for s in item.streams if s in streams) for item in items
-            ],
-        },
-    )
-    # Every role of the source rather than an IN-list of the new ids: on a table without
-    # statistics yet (a fresh database) PostgreSQL would test each row against the whole list.
-    ids = dict(Role.objects.filter(source=source).values_list("external_id", "id"))
-    for role in roles:
-        role.pk = role.id = ids[role.external_id]
-    reason = (
-        f"From {source}; {'trusted source, approved' if source.trusted else 'awaiting review'}."
-    )
-    bulk_insert(
-        [
-            ModerationEvent(
-                role_id=role.id,
-                action=ModerationEvent.Action.INGESTED,
-                reason=reason,
-                created_at=now,
-            )
-            for role in roles
+        rows.append(row)
+    return insert_new_roles(
+        rows,
+        visa_ids=[
+            [lookups.subclasses[c] for c in item.visas if c in lookups.subclasses] for item in items
         ],
-        batch_size=BATCH_SIZE,
+        stream_ids=[
+            [lookups.streams[s] for s in item.streams if s in lookups.streams] for item in items
+        ],
+        event_reason=f"From {source}; {'trusted source, approved' if trusted else 'awaiting review'}.",
+        now=now,
     )
-    return roles
 
 
 UPDATE_FIELDS = [
@@ -582,30 +595,17 @@ def _closed_by_ingest(role: Role) -> bool:
     return last is not None and last.actor_id is None and last.reason == VANISHED_REASON
 
 
-def _set_visas(
-    creates: list[Prepared],
-    updates: list[Prepared],
-    created: list[Role],
-    existing: dict,
-    *,
-    subclasses: dict,
-    streams: dict,
-) -> None:
-    """Replace the visa subclasses and streams of the written roles, in a few bulk statements."""
-    role_ids = [role.id for role in created] + [
-        existing[item.record.external_id][0] for item in updates
-    ]
-    if not role_ids:
+def _set_visas(updates: list[Prepared], existing: dict, *, lookups: _Lookups) -> None:
+    """Replace the visa subclasses and streams of updated roles (new roles got theirs on insert)."""
+    if not updates:
         return
-    wanted = list(zip(role_ids, creates + updates, strict=True))
-    updated_ids = role_ids[len(created) :]  # new roles have no links to replace
+    wanted = [(existing[item.record.external_id][0], item) for item in updates]
     for relation, lookup, attribute, id_field in (
-        (Role.visa_subclasses.through, subclasses, "visas", "visasubclass_id"),
-        (Role.visa_streams.through, streams, "streams", "visastream_id"),
+        (Role.visa_subclasses.through, lookups.subclasses, "visas", "visasubclass_id"),
+        (Role.visa_streams.through, lookups.streams, "streams", "visastream_id"),
     ):
-        if updated_ids:
-            relation.objects.filter(role_id__in=updated_ids).delete()
-        bulk_insert(
+        relation.objects.filter(role_id__in=[role_id for role_id, _ in wanted]).delete()
+        relation.objects.bulk_create(
             [
                 relation(role_id=role_id, **{id_field: lookup[key]})
                 for role_id, item in wanted
@@ -616,21 +616,33 @@ def _set_visas(
         )
 
 
-def _mark_duplicates(role_ids: list[int], *, source: FeedSource) -> None:
-    """A new role that another source of the same employer already lists points at that one."""
-    if not role_ids:
+def _mark_duplicates(new_roles: list[tuple[int, Prepared]], *, source: FeedSource) -> None:
+    """A new role that another source of the same employer already lists points at that one.
+
+    Candidates are read by employer, and matched in Python: a correlated lookup per new
+    role is at the planner's mercy on a table whose statistics predate this run.
+    """
+    if not new_roles:
         return
-    new = dict(Role.objects.filter(id__in=role_ids).values_list("id", "dedupe_key"))
     originals = dict(
-        Role.objects.filter(dedupe_key__in=set(new.values()), duplicate_of__isnull=True)
+        Role.objects.filter(
+            employer_id__in={item.fields["employer"].id for _, item in new_roles},
+            duplicate_of__isnull=True,
+        )
         .exclude(source=source)
         .exclude(status__in=[Role.Status.CLOSED, Role.Status.REJECTED, Role.Status.EXPIRED])
-        .order_by("-id")
+        .order_by("-id")  # the last of a key wins: the oldest listing is the original
         .values_list("dedupe_key", "id")
     )
-    for role_id, key in new.items():
-        if key in originals:
-            Role.objects.filter(id=role_id).update(duplicate_of_id=originals[key])
+    Role.objects.bulk_update(
+        [
+            Role(id=role_id, duplicate_of_id=originals[item.fields["dedupe_key"]])
+            for role_id, item in new_roles
+            if item.fields["dedupe_key"] in originals
+        ],
+        ["duplicate_of"],
+        batch_size=BATCH_SIZE,
+    )
 
 
 def _close(role_ids: list[int], *, now: datetime) -> list[int]:

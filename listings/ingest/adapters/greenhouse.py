@@ -17,7 +17,6 @@ Pitfalls:
 
 from __future__ import annotations
 
-import html
 import re
 from decimal import Decimal
 from typing import Any
@@ -35,6 +34,7 @@ from ._common import (
     require_object,
     salary_range,
     text,
+    unescape_once,
 )
 from ._dates import parse_datetime, parse_deadline
 
@@ -68,7 +68,7 @@ def _record(item: Any) -> FeedRecord:
     return FeedRecord(
         external_id=external_id,
         title=text(job.get("title")),
-        description_html=html.unescape(text(job.get("content"))),
+        description_html=unescape_once(text(job.get("content"))),
         apply_url=text(job.get("absolute_url")),
         company=text(job.get("company_name")),
         location_text=location,
