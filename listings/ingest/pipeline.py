@@ -348,12 +348,10 @@ def store(*, source: FeedSource, parsed: ParseResult) -> Counts:
             prepared = _prepare_batch(
                 batch, source=source, now=now, streams=known_streams, counts=counts
             )
-    new_roles = [
-        (ids[item.record.external_id[:200]], item)
-        for items, written in sent
-        for ids in [written.ids()]
-        for item in items
-    ]
+    new_roles: list[tuple[int, Prepared]] = []
+    for items, written in sent:
+        ids = written.ids()
+        new_roles += [(ids[item.record.external_id[:200]], item) for item in items]
     updated_ids = _update(updates, existing=existing, now=now)
     counts.created, counts.updated = len(new_roles), len(updated_ids)
     _set_visas(updates, existing, lookups=lookups)

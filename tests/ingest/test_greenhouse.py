@@ -74,6 +74,24 @@ def test_literal_less_than_in_text_stays_text():
     assert result.records[0].description_html == "<p>Write &lt;div&gt; by hand</p>"
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        "&lt;p&gt;Fish &amp;amp; chips&lt;/p&gt;",  # an escaped entity stays an entity
+        "&lt;a href=&quot;/x&quot; title=&#39;it&#39;s&#39;&gt;go&lt;/a&gt;",
+        "&amp;lt;b&amp;gt; is how you write a tag",
+        "&lt;p&gt;Caf&eacute; &nbsp;&copy; &#x27;quoted&#x27;&lt;/p&gt;",  # other references
+        "&lt p&gt; &amp &lt;br&gt",  # references without their semicolon
+        "R&amp;D &amp; a bare & sign",
+    ],
+)
+def test_content_unescaping_is_exactly_one_html_unescape(content):
+    import html
+
+    [record] = greenhouse.parse(json.dumps({"jobs": [job(content=content)]}).encode()).records
+    assert record.description_html == html.unescape(content)
+
+
 def test_prospect_post_with_empty_location_and_metadata(jobs):
     role = jobs["7702210002"]  # internal_job_id is null: the post id is still the id
     assert role.title == "Future Opportunities - Computer Vision (Talent Community)"

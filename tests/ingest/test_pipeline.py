@@ -402,6 +402,54 @@ def test_a_run_stopped_mid_write_leaves_nothing_and_the_retry_lands_everything(
     assert Role.objects.filter(source=source).count() == 4
 
 
+def test_a_database_error_in_a_batch_write_leaves_nothing(httpserver, monkeypatch):
+    # The batch is written while the next one is read: its error still stops the run whole.
+    from listings.ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+    jobs = [greenhouse_job(n, sentence=f"We sponsor 482 visas for role {n}.") for n in range(1, 6)]
+    source = FeedSourceFactory(
+        kind="greenhouse", url=serve(httpserver, "/gh", greenhouse_feed(*jobs)), trusted=True
+    )
+    prepare = pipeline.prepare
+
+    def impossible_salary(record, *args, **kwargs):
+        item = prepare(record, *args, **kwargs)
+        if record.external_id == "4":  # in the second batch
+            item.fields.update(salary_min=200_000, salary_max=100_000)
+        return item
+
+    monkeypatch.setattr(pipeline, "prepare", impossible_salary)
+    with pytest.raises(Exception, match="salary"):
+        ingest_source(source=source)
+    run = IngestRun.objects.get(source=source)
+    assert run.status == "failed" and "nothing was changed" in run.error
+    assert not Role.objects.filter(source=source).exists()
+    assert not ModerationEvent.objects.exists()
+
+
+def test_a_feed_written_in_several_batches_lands_whole(httpserver, monkeypatch):
+    monkeypatch.setattr("listings.ingest.pipeline.BATCH_SIZE", 2)
+    jobs = [
+        greenhouse_job(n, sentence=f"Sponsorship for the 186 ENS visa is offered ({n}).")
+        for n in range(1, 8)
+    ]
+    jobs.insert(3, greenhouse_job(99, title="Account Executive, AI"))  # not ML: a gap in a batch
+    source = FeedSourceFactory(
+        kind="greenhouse", url=serve(httpserver, "/gh", greenhouse_feed(*jobs)), trusted=True
+    )
+    run = ingest_source(source=source)
+    assert (run.fetched, run.created, run.skipped_non_ml) == (8, 7, 1)
+    roles = Role.objects.filter(source=source)
+    assert sorted(roles.values_list("external_id", flat=True)) == [str(n) for n in range(1, 8)]
+    assert ModerationEvent.objects.filter(role__source=source).count() == 7
+    for role in roles:
+        assert list(role.visa_subclasses.values_list("code", flat=True)) == ["186"]
+        assert role.sponsorship_evidence.endswith(f"({role.external_id}).")
+    assert roles.visible().count() == 7
+    assert ingest_source(source=source).unchanged == 7
+
+
 def test_an_identical_payload_is_not_even_parsed(httpserver, monkeypatch):
     source = source_for(httpserver, "indeed")
     first = ingest_source(source=source)
