@@ -2,7 +2,8 @@
 
 Composing is separate from sending (``listings.tasks.notifications``), so any journey can
 reuse a kind: posting sends "submitted" and "resubmitted"; moderation sends "approved"
-and "rejected" (the role's ``rejection_reason`` is in the e-mail); expiry sends
+and "rejected", or "removed" when the rejected role was live (the role's ``rejection_reason``
+is in the e-mail); expiry sends
 "expiring", and "taken_down" with the moderator's reason. Each kind is three templates under ``templates/emails/``:
 ``<kind>_subject.txt``, ``<kind>.txt`` and ``<kind>.html``.
 """
@@ -18,7 +19,7 @@ from django.urls import reverse
 from listings.models import Role
 
 ROLE_EMAIL_KINDS = frozenset(
-    {"submitted", "resubmitted", "approved", "rejected", "expiring", "taken_down"}
+    {"submitted", "resubmitted", "approved", "rejected", "removed", "expiring", "taken_down"}
 )
 
 

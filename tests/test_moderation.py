@@ -204,6 +204,25 @@ def test_reject_needs_a_reason(moderator):
     assert role.status == Role.Status.PENDING
 
 
+def test_rejecting_a_live_role_tells_the_employer_it_left_the_board(
+    moderator, django_capture_on_commit_callbacks
+):
+    membership = MembershipFactory(user=UserFactory(email="owner@acme.example"))
+    live = ApprovedRoleFactory(employer=membership.employer, title="Vision Engineer")
+    pending = pending_role(title="Speech Engineer")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        role_reject(role=live, user=moderator, reason="The role asks candidates to pay visa fees.")
+        role_reject(role=pending, user=moderator, reason="No sponsorship is stated.")
+    removed, refused = sorted(mail.outbox, key=lambda message: "Vision" not in message.subject)
+    assert removed.subject == "Removed from the board: Vision Engineer"
+    assert "removed your role from the board" in removed.body
+    assert "could not approve" not in removed.body
+    assert "The role asks candidates to pay visa fees." in removed.body
+    assert refused.subject == "Not approved: Speech Engineer"
+    assert "could not approve your role" in refused.body
+
+
 def test_reject_records_the_reason_and_the_employer_reads_it(
     client, moderator, indexed, django_capture_on_commit_callbacks
 ):

@@ -183,6 +183,7 @@ def role_reject(*, role: Role, user, reason: str) -> Role:
     role = Role.objects.select_for_update().get(pk=role.pk)
     if role.status not in REJECTABLE_STATUSES:
         raise ModerationError(f"“{role.title}” is {_status_words(role)}: it cannot be rejected.")
+    was_live = role.status == Status.APPROVED
     now = timezone.now()
     role.status = Status.REJECTED
     role.rejection_reason = reason
@@ -191,7 +192,8 @@ def role_reject(*, role: Role, user, reason: str) -> Role:
     _event(role.id, user, Action.REJECTED, reason, at=now).save()
     _action_open_reports(role, user, now, "role rejected")
     index_roles([role.id])
-    _email_on_commit(role.id, "rejected")
+    # A live role was not "not approved": the employer hears that it left the board.
+    _email_on_commit(role.id, "removed" if was_live else "rejected")
     return role
 
 
