@@ -15,6 +15,9 @@ Sending a digest is idempotent, in two layers:
    claimed for at most one digest of an alert, ever: no duplicates across runs, and none
    between two workers even without the lease.
 
+An address the mail server refuses for good (a 5xx reply to the recipient) stops the alert, as
+an unsubscribe would; any other sending error leaves it for a retry.
+
 When the send fails after the claim, the claim stands and ``sent_at`` stays empty: the next
 run (the task's retry, or the next beat) sends that same batch again before it looks for new
 roles. So each role goes out at most once, with one exception no database can close: a
@@ -28,6 +31,7 @@ import logging
 import uuid
 from datetime import datetime, timedelta
 from functools import partial
+from smtplib import SMTPRecipientsRefused
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -349,9 +353,25 @@ def _digest_send(*, alert: JobAlert, role_ids: list[int], now: datetime) -> int:
         subject=email.subject, body=email.text, to=[alert.email], headers=alert_headers(alert)
     )
     message.attach_alternative(email.html, "text/html")
-    message.send()
+    try:
+        message.send()
+    except SMTPRecipientsRefused as exc:
+        if not _refused_for_good(exc):
+            raise  # "mailbox full", greylisting: the retry may get through
+        # The mail server says the address does not take mail (5xx): retrying every hour would
+        # only knock on its door. The alert stops as if unsubscribed; signing up again restarts it.
+        logger.warning("alert %s stopped: %s refused for good (%s)", alert.pk, alert.email, exc)
+        alert_unsubscribe(alert=alert, now=now)
+        return 0
     AlertDelivery.objects.filter(alert=alert, role_id__in=live, sent_at__isnull=True).update(
         sent_at=now
     )
     JobAlert.objects.filter(pk=alert.pk).update(last_sent_at=now)
     return len(roles)
+
+
+def _refused_for_good(exc: SMTPRecipientsRefused) -> bool:
+    """Every recipient refused with a permanent (5xx) reply."""
+    return bool(exc.recipients) and all(
+        isinstance(reply, tuple) and int(reply[0]) >= 500 for reply in exc.recipients.values()
+    )
