@@ -4,8 +4,8 @@ On PostgreSQL each batch of new roles is one statement: the rows travel as one
 JSON document (``jsonb_to_recordset``), the search vector is computed in the same INSERT,
 and data-modifying CTEs add each role's moderation event and visa links. Sent
 inside ``overlapping_writes()`` the statement runs on the server while Python
-reads the next batch (psycopg pipeline mode), so classifying and indexing use
-both cores. Other databases take the ORM's bulk_create path.
+reads the next batch (psycopg pipeline mode), so classifying and writing overlap.
+Other databases take the ORM's bulk_create path.
 """
 
 from __future__ import annotations
@@ -133,9 +133,8 @@ def _json_value(value):
 
 def _insert_with_orm(rows, visa_ids, stream_ids, *, event_reason: str, now: datetime) -> NewRoles:
     roles = Role.objects.bulk_create([Role(**row) for row in rows])
-    if any(
-        role.pk is None for role in roles
-    ):  # databases that cannot return ids from a bulk insert
+    if any(role.pk is None for role in roles):
+        # A database that cannot return ids from a bulk insert (SQLite before 3.35).
         found = dict(
             Role.objects.filter(
                 source_id=roles[0].source_id, external_id__in=[role.external_id for role in roles]
