@@ -9,13 +9,12 @@ noreferrer ugc"``, and every other tag is dropped. Tags that carry code or
 foreign content (script, style, iframe, svg, math, form, ...) are dropped
 together with their content, so no script source ends up as visible text.
 
-``html_to_plain_text`` is for meta descriptions and feeds; its result is
-plain text, not HTML, and must be escaped like any other text.
+Text for meta descriptions, feeds and length checks comes from the one text
+normaliser, ``listings.rules.text.plain_text``.
 """
 
 from __future__ import annotations
 
-import html
 import re
 
 import nh3
@@ -89,11 +88,6 @@ HEADING_RENAMES = {"h1": "h2", "h5": "h4", "h6": "h4"}
 # nh3 writes allowed tags in canonical form (lower case, no attributes on headings),
 # and text "<" always as "&lt;", so these patterns only ever meet real tags.
 HEADING_TAG = re.compile(r"<(/?)(h1|h5|h6)>")
-ANY_TAG = re.compile(r"<[^>]*>")
-BLOCK_TAGS = frozenset(
-    {"p", "br", "hr", "li", "ul", "ol", "blockquote", "pre", "tr", "td", "th", "table"}
-    | {"h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "article", "dt", "dd"}
-)
 _SAFE_HREF = re.compile(r"(?:https?://|mailto:)", re.IGNORECASE)
 
 
@@ -116,13 +110,6 @@ _CLEANER = nh3.Cleaner(
     link_rel=LINK_REL,
     strip_comments=True,
 )
-_TEXT_CLEANER = nh3.Cleaner(
-    tags=set(BLOCK_TAGS),
-    clean_content_tags=set(CONTENT_REMOVED_TAGS),
-    attributes={},
-    link_rel=None,
-    strip_comments=True,
-)
 
 
 def sanitise_html(markup: str) -> str:
@@ -131,19 +118,6 @@ def sanitise_html(markup: str) -> str:
         return ""
     cleaned = _CLEANER.clean(markup)
     return HEADING_TAG.sub(lambda m: f"<{m.group(1)}{HEADING_RENAMES[m.group(2)]}>", cleaned)
-
-
-def html_to_plain_text(markup: str) -> str:
-    """Text of ``markup``: tags gone, entities decoded, whitespace collapsed.
-
-    Block tags become spaces so "<p>a</p><p>b</p>" reads "a b". The result is
-    plain text; escape it when putting it into HTML.
-    """
-    if not markup:
-        return ""
-    blocks_only = _TEXT_CLEANER.clean(markup)
-    text = html.unescape(ANY_TAG.sub(" ", blocks_only))
-    return " ".join(text.split())
 
 
 def truncate_words(text: str, count: int, *, ending: str = "…") -> str:

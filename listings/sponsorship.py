@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from html import unescape
+
+from listings.rules.text import html_to_text, normalise, split_lines, split_sentences
 
 OFFERED, NOT_OFFERED, UNKNOWN = "offered", "not_offered", "unknown"
 
@@ -46,12 +47,9 @@ def classify(*, title: str, description_html: str, eligibility_text: str = "") -
     outranks anything in the description.
     """
     description = html_to_text(description_html)
-    eligibility = (
-        split_sentences(html_to_text(eligibility_text)) if eligibility_text.strip() else []
-    )
     statements = [
-        *_statements(eligibility, scope=_ELIGIBILITY_FIELD),
-        *_statements(split_sentences(description)),
+        *_statements(html_to_text(eligibility_text), scope=_ELIGIBILITY_FIELD),
+        *_statements(description),
     ]
     status, evidence, visas = _decide(statements)
     return Classification(
@@ -60,139 +58,6 @@ def classify(*, title: str, description_html: str, eligibility_text: str = "") -
         visas=visas,
         evidence=evidence,
     )
-
-
-# --------------------------------------------------------------------------
-# Text: HTML to sentences
-# --------------------------------------------------------------------------
-
-# Tags that end a line of text when rendered; everything else is inline.
-_BLOCK_TAGS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    ]
-)
-# Tags whose content is never shown to a reader.
-_HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript", "head", "title"})
-_HAS_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-
-
-# What follows a tag's name up to its end; attribute values may hold ">" inside quotes.
-_TAG_REST = r"(?:\"[^\"]*\"|'[^']*'|[^'\">])*>"
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)" + _TAG_REST)
-# Comments and hidden elements with everything inside them.
-_HIDDEN = re.compile(
-    r"<!--.*?-->|<(" + "|".join(sorted(_HIDDEN_TAGS)) + r")\b" + _TAG_REST + r".*?</\1\s*>",
-    re.DOTALL | re.IGNORECASE,
-)
-_LINE_END = "\x00"  # marks a block boundary until entities are decoded
-
-
-def _tag_to_text(tag: re.Match[str]) -> str:
-    return _LINE_END if tag.group(2).lower() in _BLOCK_TAGS else ""
-
-
-def html_to_text(html: str) -> str:
-    """Visible text of ``html``, one line per block element, entities decoded, whitespace collapsed.
-
-    Text without any tag is taken as plain text, whose line breaks are kept:
-    feeds that send plain descriptions separate paragraphs with them. Block
-    tags become a marker and other tags nothing in one regex pass, then
-    entities are decoded and the marker splits lines, so an encoded newline
-    ("&#10;") is only spacing. Several times faster than html.parser, which
-    matters when a feed brings thousands of ads.
-    """
-    if not html:
-        return ""
-    if not _HAS_TAG.search(html):
-        html = html.replace("\n", "<br>")
-    text = unescape(_TAG.sub(_tag_to_text, _HIDDEN.sub("", html)))
-    lines = (" ".join(line.split()) for line in text.split(_LINE_END))
-    return "\n".join(line for line in lines if line)
-
-
-# A full stop or "!" (plus closing quotes/brackets), spaces, then what can start a sentence.
-# "?" is not a break: ads pair a question with its answer ("Need a visa? We sponsor 482s.").
-_SENTENCE_BREAK = re.compile(r"[.!]+[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9$])")
-_LAST_WORD = re.compile(r"([\w.&]+)[.!]+[\"'”’)\]]*$")
-_WORD_CHARACTER = re.compile(r"[\w.&]")
-# Words whose full stop does not end a sentence (titles, street types, e.g./i.e.). Company
-# suffixes are left out: "Join Acme Pty Ltd. We sponsor ..." is two sentences, and the
-# lowercase word that follows "Co. runs ..." already keeps that one together.
-_ABBREVIATIONS = (
-    frozenset({"e.g", "eg", "i.e", "ie", "approx", "incl", "vs", "dept", "govt", "pty"})
-    | frozenset({"dr", "mr", "mrs", "ms", "prof", "jr", "sr"})  # people
-    | frozenset({"st", "mt", "ave", "rd"})  # addresses
-)
-
-
-def _last_word(line: str, start: int, end: int) -> str:
-    """The word that the stop ending at ``end`` follows, lower-cased, without its dots."""
-    # Only the last few characters matter; the whole sentence only when a word fills them.
-    near = max(start, end - 16)
-    ending = _LAST_WORD.search(line, near, end)
-    if ending and ending.start() == near > start and _WORD_CHARACTER.match(line, near - 1):
-        ending = _LAST_WORD.search(line, start, end)
-    return ending.group(1).lower().rstrip(".") if ending else ""
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of plain ``text``; every line break also ends a sentence (list items, headings)."""
-    sentences: list[str] = []
-    for line in text.split("\n"):
-        sentences.extend(piece for piece in _split_line(line.strip()) if piece)
-    return sentences
-
-
-def _split_line(line: str) -> list[str]:
-    if "." not in line and "!" not in line:
-        return [line]  # no sentence break possible (list items, headings)
-    pieces, start = [], 0
-    for match in _SENTENCE_BREAK.finditer(line):
-        word = _last_word(line, start, match.start(1))
-        # An abbreviation or an initial ("J. Smith") does not end the sentence.
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-            continue
-        pieces.append(line[start : match.start(1)].strip())
-        start = match.end(1)
-    pieces.append(line[start:].strip())
-    return pieces
 
 
 # --------------------------------------------------------------------------
@@ -207,7 +72,8 @@ _NOT_ML_FUNCTION = re.compile(
     \b(?:sales|account\s+(?:executive|manager|director)|business\s+development|\bBDM\b|pre-?sales
       |market(?:ing|er)|recruit\w*|talent\s+(?:acquisition|partner|sourcer|manager|advisor|specialist)|sourcer|\bHR\b|people\s+partner
       |policy|legal|lawyer|counsel|paralegal|ethic\w*|governance|compliance|auditor
-      |teacher|lecturer|tutor|trainer|instructional|curriculum|learning\s+(?:designer|and\s+development|&\s+development)|\bL&D\b
+      |teacher|teaching|lecturer|tutor|trainer|instructional|curriculum|learning\s+(?:designer|experience|and\s+development|&\s+development)|\bL&D\b
+      |strateg\w*|advocate|evangelist|developer\s+relations|devrel|administrator|administration|coordinator|solutions?\s+architect
       |product\s+(?:manager|owner|marketing)|program(?:me)?\s+manager|project\s+manager|delivery\s+manager
       |customer\s+success|solutions?\s+(?:engineer|consultant)|partnerships?|community\s+manager|writer|copywriter|journalist|editor
       |operator|machinist|technician|mechanic|model\s+maker|fashion|financial\s+modell?er|annotator|labell?er)\b
@@ -224,19 +90,31 @@ _ML_TITLE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-# Reporting and warehouse titles: the board counts these as not ML whatever the ad says.
-_ANALYTICS_TITLE = re.compile(
-    r"\b(?:analyst|(?-i:BI)|business\s+intelligence|reporting|insights?|dashboard\w*)\b",
+# Reporting and warehouse titles: the board counts these as not ML whatever the ad says,
+# "Data Scientist (Reporting)" included.
+_REPORTING_TITLE = re.compile(
+    r"\b(?:(?-i:BI)|business\s+intelligence|reporting|dashboard\w*)\b", re.IGNORECASE
+)
+_ANALYTICS_TITLE = re.compile(r"\b(?:analyst|insights?)\b", re.IGNORECASE)
+# Engineering specialties other than ML, unless the title names ML too ("Backend Engineer").
+_OTHER_ENGINEERING_TITLE = re.compile(
+    r"\b(?:back[\s-]?end|front[\s-]?end|full[\s-]?stack|mobile|ios|android|web|dev[\s-]?ops|site\s+reliability|(?-i:SRE)"
+    r"|QA|test|security|network|cloud|data\s+engineer|analytics\s+engineer|embedded|firmware|civil|mechanical"
+    r"|electrical|mining|chemical|structural|design(?:er)?)\b",
     re.IGNORECASE,
 )
+# Academic posts whose title says research, which counts as ML work when it is about ML.
+_ACADEMIC_RESEARCH = re.compile(
+    r"\b(?:lecturer|professor|academic)\b.*\bresearch|\bresearch\b.*\b(?:lecturer|professor)\b",
+    re.IGNORECASE,
+)
+# The job itself comes first in a title; what follows a comma, dash, bar or bracket is its
+# team or topic ("Data Scientist, Marketing Science", "Account Executive - AI").
+_TITLE_QUALIFIER = re.compile(r"\s*(?:,|\s-\s|\||\(|:|\s/\s)")
 # Research titles that are ML when the description shows model work.
 _RESEARCH_TITLE = re.compile(
     r"\b(?:scientist|researcher|research|fellow|post-?doc\w*|statistician|quant\w*|modell?er|algorithms?)\b",
     re.IGNORECASE,
-)
-# Engineering titles that are ML only when the description is plainly about models.
-_ENGINEERING_TITLE = re.compile(
-    r"\b(?:engineer|developer|architect|programmer|lead|specialist)\b", re.IGNORECASE
 )
 # Description evidence of model work; each line counts once. A line is a case-insensitive
 # pattern, read in the lower-cased text (much faster than IGNORECASE), and/or a
@@ -262,12 +140,18 @@ _ML_EVIDENCE: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...] 
         (r"ml[\s-]?ops|feature\s+store|model\s+(?:registry|serving|monitoring|training)", None),
         # A verb of model work with "models" as its object: "train ... models".
         (
-            r"\b(?:train\w*|fine-?tun\w*|evaluat\w*|deploy\w*|productioni[sz]\w*|validat\w*)\s+(?:[\w-]+,?\s+){0,5}?models?\b",
+            r"\b(?:train\w*|fine-?tun\w*|evaluat\w*|deploy\w*|productioni[sz]\w*|validat\w*|develop\w*|build\w*|design\w*)"
+            r"\s+(?:[\w-]+,?\s+){0,5}?models?\b(?!\s+(?:railways?|kits?|homes?|aircraft|cars?))",
             None,
         ),
         # Statistical-learning model types: "churn-prediction models", "forecasting models".
         (
             r"\b(?:predict\w*|forecast\w*|classif\w*|detection|ranking|propensity|risk|anomaly[\s-]detection|generative)\s+(?:and\s+[\w-]+\s+)?models?\b",
+            None,
+        ),
+        # Statistical learning: "causal inference", "time-series forecasting", "Bayesian models".
+        (
+            r"causal\s+inference|uplift\s+model\w*|time[\s-]series\s+(?:forecast\w*|models?|ml)|bayesian|probabilistic\s+(?:forecast\w*|models?)",
             None,
         ),
     )
@@ -282,18 +166,21 @@ def is_ml_role(title: str, text: str) -> bool:
     Ambiguous titles ("Applied Scientist", "Software Engineer") are settled by
     how much model work the description describes.
     """
-    if _NOT_ML_FUNCTION.search(title):
+    title = normalise(title)
+    job = _TITLE_QUALIFIER.split(title, maxsplit=1)[0]
+    if _NOT_ML_FUNCTION.search(job) and not _ACADEMIC_RESEARCH.search(title):
+        return False
+    if _REPORTING_TITLE.search(title):
         return False
     if _ML_TITLE.search(title):
         return True
-    if _ANALYTICS_TITLE.search(title):
+    if _ANALYTICS_TITLE.search(title) or _OTHER_ENGINEERING_TITLE.search(job):
         return False
-    evidence = _ml_evidence_count(f"{title}\n{text}")
+    evidence = _ml_evidence_count(normalise(f"{title}\n{text}"))
     if _RESEARCH_TITLE.search(title):
         return evidence >= 2
-    if _ENGINEERING_TITLE.search(title):
-        return evidence >= 3
-    return False
+    # Engineering and generic titles ("Member of Technical Staff") need plain model work.
+    return evidence >= 3
 
 
 def _ml_evidence_count(text: str) -> int:
@@ -320,18 +207,29 @@ _SUBCLASS_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bskills[\s-]+in[\s-]+demand\s+(?:visa|stream|sponsor|program)", re.IGNORECASE
         ),
     ),
+    # 482 streams (visas.md section 1): "the Specialist Skills stream", "Core Skills pathway".
+    (
+        "482",
+        re.compile(
+            r"\b(?:core|specialist|essential)\s+skills\s+(?:stream|pathway|visa|route)",
+            re.IGNORECASE,
+        ),
+    ),
     # 186: Employer Nomination Scheme (ENS), including its Temporary Residence Transition stream.
     (
         "186",
         re.compile(
-            r"(?-i:\b(?:ENS|TRT)\b)|employer[\s-]+nomination|temporary\s+residence\s+transition",
+            r"(?-i:\b(?:ENS|TRT)\b)|employer[\s-]+nomination|temporary\s+residence\s+transition"
+            r"|direct[\s-]+entry\s+(?:stream|pathway|nomination)",
             re.IGNORECASE,
         ),
     ),
     # 494: Skilled Employer Sponsored Regional (SESR).
     (
         "494",
-        re.compile(r"(?-i:\bSESR\b)|skilled\s+employer[\s-]+sponsored\s+regional", re.IGNORECASE),
+        re.compile(
+            r"(?-i:\bSESR\b)|(?:skilled\s+)?employer[\s-]+sponsored\s+regional", re.IGNORECASE
+        ),
     ),
     ("494", re.compile(r"\bregional\s+(?:employer[\s-]+)?spon?s[oe]r\w*", re.IGNORECASE)),
 )
@@ -340,13 +238,16 @@ _NUMBER_LABELS = {"482": "482", "457": "482", "186": "186", "494": "494"}
 _SUBCLASS_NUMBER = r"(?<![\d$.,])(?:482|186|494|457)(?![,.]?\d)(?!\s*(?:k\b|%|km\b))"
 # A run of numbers listed together ("482, 186 and 494"), which share one context.
 _SUBCLASS_RUN = re.compile(
-    rf"\b{_SUBCLASS_NUMBER}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*(?:(?:the|a|an)\s+)?{_SUBCLASS_NUMBER})*\b"
+    rf"\b{_SUBCLASS_NUMBER}(?:s?\s*(?:,|/|&|->|>|\band\b|\bor\b|\bthen\b|\bto\b|\bfollowed\s+by\b)\s*"
+    rf"(?:(?:the|a|an)\s+)?{_SUBCLASS_NUMBER})*(?=s?\b)"
 )
-_SINGLE_NUMBER = re.compile(rf"\b{_SUBCLASS_NUMBER}\b")
+_SINGLE_NUMBER = re.compile(rf"\b{_SUBCLASS_NUMBER}(?=s?\b)")
+# "a 482", "an 186": the article makes the number a thing one can hold or be given.
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:(?:new|existing|current|fresh)\s+)?$", re.IGNORECASE)
 # Words that make a nearby number a visa subclass rather than an address, salary or count.
 _VISA_CONTEXT = re.compile(
     r"visas?\b|subclass|spon?s[oe]r|nominat|(?-i:\b(?:TSS|SID|ENS|PR)\b)|skills\s+in\s+demand|stream|permit|program"
-    r"|pathway|permanent\s+residen",
+    r"|pathway|permanent\s+residen|transfer|take\s+over",
     re.IGNORECASE,
 )
 # What follows a number that is not a subclass: a street ("494 Murray Street") or a
@@ -360,8 +261,12 @@ _HELD_BEFORE = re.compile(
     r"\b(?:on|holding|hold|holds)\s+(?:an?\s+|their\s+|your\s+)?(?:current\s+|existing\s+|valid\s+)?$",
     re.IGNORECASE,
 )
+# ... unless the employer takes that visa over, or sponsors someone onto it ("we can
+# sponsor you on a 482", "if you are on a 482, we can transfer it").
+_TRANSFER = re.compile(r"\btransfer|\btake\s+over\b", re.IGNORECASE)
+_SPONSOR_VERB = re.compile(r"spon?s[oe]r", re.IGNORECASE)
 _HELD_AFTER = re.compile(r"\s+(?:visa\s+)?holders?\b", re.IGNORECASE)
-_CONTEXT_WINDOW = 45  # characters either side of a number, roughly six words
+_CONTEXT_WINDOW = 80  # characters either side of a number, roughly a dozen words
 
 
 def visas_named(sentence: str) -> tuple[str, ...]:
@@ -373,7 +278,9 @@ def visas_named(sentence: str) -> tuple[str, ...]:
     found = {label for label, pattern in _SUBCLASS_NAMES if pattern.search(sentence)}
     for run in _SUBCLASS_RUN.finditer(sentence):
         context = sentence[max(0, run.start() - _CONTEXT_WINDOW) : run.end() + _CONTEXT_WINDOW]
-        if not _VISA_CONTEXT.search(context):
+        if not _VISA_CONTEXT.search(context) and not _ARTICLE_BEFORE.search(
+            sentence[max(0, run.start() - 14) : run.start()]
+        ):
             continue
         for number in _SINGLE_NUMBER.finditer(run.group()):
             start, end = run.start() + number.start(), run.start() + number.end()
@@ -385,7 +292,11 @@ def visas_named(sentence: str) -> tuple[str, ...]:
 def _names_a_subclass(sentence: str, start: int, end: int) -> bool:
     if _NOT_SUBCLASS_AFTER.match(sentence, end) or _HELD_AFTER.match(sentence, end):
         return False
-    return not _HELD_BEFORE.search(sentence[:start])
+    before = sentence[:start]
+    if not _HELD_BEFORE.search(before):
+        return True
+    given = _TRANSFER.search(sentence) or _SPONSOR_VERB.search(before)
+    return bool(given) and not _HELD_AFTER.match(sentence, end)
 
 
 # --------------------------------------------------------------------------
@@ -396,7 +307,7 @@ def _names_a_subclass(sentence: str, start: int, end: int) -> bool:
 _BOILERPLATE, _GENERAL, _THIS_ROLE, _ELIGIBILITY_FIELD = 0, 1, 2, 3
 
 # "sponsorship" and its common misspellings ("sponsership", "sponsorhip").
-_SPONSORSHIP = r"\bspon?s[oe]rs?h?ips?\b"
+_SPONSORSHIP = r"\bspon?s[oe]r(?:s?h?ips?|ing)\b"
 # Words that negate the offer they precede ("cannot offer", "no sponsorship", "not available").
 _NEGATOR = re.compile(
     r"\b(?:not|no|never|unable|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|without|nor|unavailable|ineligible)\b|n't\b",
@@ -467,13 +378,13 @@ _OFFERS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         # "Sponsorship is available", "sponsorship (subclass 494) is offered", "may be considered".
-        rf"{_SPONSORSHIP}[^.;!?]{{0,60}}?\b(?:available|offered|provided|possible|considered|on\s+offer|an\s+option|supported|given)\b",
+        rf"{_SPONSORSHIP}[^.;!?]{{0,120}}?\b(?:available|offered|provided|possible|considered|on\s+offer|an\s+option|supported|given)\b",
         # "ENS nomination is available", "regional employer sponsored visas are offered".
         r"\b(?:nominations?|visas?)\s+(?:is|are|will\s+be|can\s+be|may\s+be)\s+(?:\w+\s+)?(?:available|offered|provided|on\s+offer)\b",
         # "We offer 482 visa sponsorship", "provide a relocation package and visa sponsorship".
         rf"\b(?:offer|offers|offering|offered|provide|provides|providing|provided)\s+(?:[\w()/'-]+,?\s+){{0,6}}?(?:{_SPONSORSHIP}|visa\s+(?:support|assistance))",
         # "We're open to sponsoring", "willing to sponsor the right person".
-        r"\b(?:open|willing|happy|keen|prepared|able)\s+to\s+spon?s[oe]r\w*",
+        r"\b(?:open|willing|happy|keen|prepared|able)\s+to\s+(?:discuss\w*\s+)?spon?s[oe]r\w*",
         # "We'll cover the cost of your visa", "we pay for visa fees" (the employer paying).
         r"\bwe(?:'ll|'re|\s+will|\s+can|\s+do|\s+are)?\s+(?:\w+\s+)?(?:cover|covering|pay|paying|fund|funding|reimburse)\s+"
         r"(?:for\s+)?(?:[\w'-]+\s+){0,4}?visas?\b",
@@ -499,18 +410,34 @@ _OFFERS = tuple(
         rf"{_SPONSORSHIP},?\s+which\s+we\s+(?:\w+\s+)?(?:provide|offer|support|cover)",
         # "We can support a 186 nomination", "we will support your visa", "help you with your visa".
         rf"\b(?:we|can|will|'ll|happy\s+to|able\s+to)\s+(?:\w+\s+)?(?:support|assist|help)\w*\s+"
-        rf"(?:(?:you|employees|staff|candidates|them|new\s+hires|successful\s+\w+)\s+)?(?:with\s+)?(?:your|the|a|an|their)\s+(?:\w+\s+)?(?:{_VISA_WORD}|{_SPONSORSHIP})",
+        rf"(?:(?:you|employees|staff|candidates|them|new\s+hires|successful\s+\w+)\s+)?(?:with\s+)?(?:(?:your|the|a|an|their)\s+)?(?:\w+\s+)?(?:{_VISA_WORD}|{_SPONSORSHIP})"
+        r"(?!\s+(?:holders?|applications?|questions|advice)\b)",
         # "This role is eligible for 494 regional employer sponsorship".
         rf"\beligible\s+for\s+(?:[\w()/-]+\s+){{0,7}}?(?:visas?\b|{_SPONSORSHIP}|nomination)",
         # "Successful candidates can be nominated", "will be sponsored"; "we can nominate you".
         r"\b(?:can|will|may|could|would)\s+be\s+(?:\w+\s+)?(?:nominated|spon?s[oe]red)\b",
         r"\b(?:we|can|will)\s+(?:\w+\s+)?nominate\b",
         # Transfers: "can transfer existing 482 sponsorships", "take over sponsorship of visas".
-        rf"\btransfer\w*\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_VISA_WORD}|{_SPONSORSHIP})|\btake\s+over\s+(?:\w+\s+)?{_SPONSORSHIP}",
+        rf"\btransfer\w*\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_VISA_WORD}|{_SPONSORSHIP})"
+        rf"|\btake\s+over\s+(?:\w+\s+){{0,3}}?(?:{_SPONSORSHIP}|{_VISA_WORD})",
         # Holding sponsor status: "We are an approved sponsor".
         r"\b(?:approved|accredited|registered|standard\s+business)\s+(?:visa\s+)?spon?s[oe]rs?\b",
         # Field-and-value form from feeds: "Visa Sponsorship Available: Yes".
         rf"(?:{_SPONSORSHIP}|\bvisas?)(?:\s+{_SPONSORSHIP})?(?:\s+available)?\s*[:=]\s*(?:yes|true|available|offered)\b",
+        # The visa itself as the benefit: "Employer-sponsored 482 visa available", "494 regional
+        # visa on offer", "ENS nomination can be considered", "sponsorship possible".
+        rf"\b(?:visas?|{_SPONSORSHIP}|nominations?|482|186|494|457|(?-i:TSS|SID|ENS))(?:\s*\([^)]*\))?"
+        r"(?!\s+(?:holders?|status|applications?|requirements?|conditions?)\b)"
+        r"\s*[:-]?\s+(?:(?:is|are|will\s+be|can\s+be|may\s+be|could\s+be|would\s+be|also)\s+)?(?:[\w()]+\s+){0,3}?"
+        r"(?:available|offered|provided|on\s+offer|considered|possible|supported|negotiable|arranged|organi[sz]ed|facilitated|discussed)\b",
+        # "We would consider sponsoring a visa", "sponsorship ... is something we can offer".
+        r"\bconsider\w*\s+(?:\w+\s+){0,2}?spon?s[oe]r\w*",
+        rf"{_SPONSORSHIP}[^.;!?]{{0,80}}?\bsomething\s+we\s+(?:\w+\s+){{0,3}}?(?:offer|provide|consider|do|support)\b",
+        rf"{_SPONSORSHIP}[^.;!?]{{0,60}}?\b(?:on\s+the\s+table|an\s+option|a\s+possibility|in\s+scope)\b",
+        # "We sponsor." with nothing after it (the subclass may follow in the next sentence).
+        r"\b(?:we|yes,?\s+we)\s+(?:(?:do|can|will|also|happily|gladly)\s+)?spon?s[oe]r\W*$",
+        # "This role qualifies for a 494", "eligible for employer sponsorship".
+        rf"\bqualif\w*\s+for\s+(?:[\w()/-]+\s+){{0,7}}?(?:visas?\b|{_SPONSORSHIP}|nomination|482|186|494)",
     )
 )
 
@@ -524,10 +451,15 @@ _WE_SPONSOR = re.compile(
     re.IGNORECASE,
 )
 # A named employer in the third person: "Acme sponsors 482 visas". Only a visa object counts here.
-_NAME_SPONSORS = re.compile(r"\b[A-Z][\w&]*\s+spon?s[oe]rs\b(?P<object>(?:\W+\w+){1,7})")
+_NAME_SPONSORS = re.compile(
+    r"\b(?:[A-Z][\w&]*|the\s+(?:university|institute|hospital|council|department|firm|practice|group|agency|school|lab|centre|center))"
+    r"\s+(?:spon?s[oe]rs|(?:can|will|could|may|would|is\s+(?:able|happy|willing|open|pleased)\s+to)\s+(?:\w+\s+)?spon?s[oe]r)\b"
+    r"(?P<object>(?:\W+\w+){1,7})"
+)
 # Objects that make "sponsor" mean a visa.
 _VISA_OBJECT = re.compile(
-    r"\b(?:visas?|subclass|nominations?|work\s+permits?|482|186|494|457|TSS|SID|ENS|skills\s+in\s+demand|permanent\s+residen\w*)\b",
+    r"\b(?:visas?|subclass|nominations?|work\s+permits?|482|186|494|457|TSS|SID|ENS|skills\s+in\s+demand|permanent\s+residen\w*"
+    r"|(?:core|specialist)\s+skills\s+stream)\b",
     re.IGNORECASE,
 )
 # People as the object ("we can sponsor the right candidate") also mean a visa ...
@@ -546,7 +478,9 @@ _PATRONAGE_OBJECT = re.compile(
 # "Sponsorship for the right candidate".
 _BENEFIT_FRAGMENT = re.compile(
     rf"\b(?:visas?|482|186|494|457|(?-i:TSS|SID|ENS)|skills\s+in\s+demand|employer|regional)\s+(?:\([^)]*\)\s+)?(?:{_SPONSORSHIP}|support|assistance)"
-    rf"|^\W*{_SPONSORSHIP}\s+(?:for|to)\b",
+    rf"|^\W*(?:[\w ]{{1,30}}:\s*)?{_SPONSORSHIP}\s+(?:for|to|under|via|through|with)\b"
+    # "Employer-sponsored 186 visa", "company sponsored TSS visa".
+    r"|\b(?:employer|company)[\s-]+spon?s[oe]red\s+(?:[\w()-]+\s+){0,3}?visas?\b(?!\s+holders?)",
     re.IGNORECASE,
 )
 _FRAGMENT_MAX_WORDS = 12
@@ -572,8 +506,13 @@ _REFUSALS = tuple(
     for pattern in (
         # "We do not sponsor", "unable to sponsor", "not in a position to nominate".
         r"\b(?:unable|not\s+able|cannot|can't|can\s+not|won't|will\s+not|do\s+not|don't|does\s+not|doesn't|not\s+in\s+a\s+position)\s+(?:to\s+)?(?:\w+\s+){0,3}?(?:spon?s[oe]r|nominate)\b",
-        # "No sponsorship", "without visa sponsorship", "non-sponsored".
-        rf"\b(?:no|without|non)[\s-]+(?:[\w-]+\s+){{0,2}}?{_SPONSORSHIP}|\bnon-?spon?s[oe]red\b",
+        # "No sponsorship", "without the need for visa sponsorship", "non-sponsored".
+        rf"\b(?:no|non)[\s-]+(?:[\w-]+\s+){{0,2}}?{_SPONSORSHIP}|\bwithout\s+(?:[\w-]+\s+){{0,4}}?{_SPONSORSHIP}"
+        r"|\bnon-?spon?s[oe]red\b",
+        # "Visa sponsorship is unavailable for this role".
+        rf"(?:{_SPONSORSHIP}|\bvisas?\b)[^.;!?]{{0,40}}?\bunavailable\b",
+        # "We are not sponsoring", "not currently able to sponsor", "too small to sponsor".
+        r"\bnot\s+(?:\w+\s+){0,2}?spon?s[oe]r(?:ing)?\b|\btoo\s+(?:\w+\s+)?(?:small|early|new|young)\s+to\s+spon?s[oe]r",
         # "Visa holders cannot be considered", "not open to temporary visa holders".
         r"\bvisa\s+holders?\s+(?:\w+\s+){0,2}?(?:cannot|can't|will\s+not|won't|are\s+not|aren't|not|unable|ineligible|need\s+not)\b"
         r"|\b(?:no|not\s+(?:\w+\s+){0,2}?(?:to|for)|exclud\w*)\s+(?:temporary\s+)?visa\s+holders?\b",
@@ -586,14 +525,17 @@ _REFUSALS = tuple(
 _REQUIREMENT_WORDS = (
     r"must|required|requires?|requirement|essential|mandatory|necessary|needs?\s+to|will\s+need|only"
     r"|eligib\w*|to\s+be\s+considered|will\s+be\s+considered|to\s+apply|prerequisite|condition\s+of"
-    r"|open\s+to|restricted\s+to|limited\s+to"
+    r"|open\s+to|restricted\s+to|limited\s+to|subject\s+to"
 )
 _REQUIREMENT_MARKER = rf"(?:{_REQUIREMENT_WORDS})"
 # A clearance is also a requirement when the ad asks you to hold or obtain one.
 _CLEARANCE_MARKER = (
     rf"(?:{_REQUIREMENT_WORDS}|hold|holds|holding|possess|obtain|maintain|current|active)"
 )
-_WORK_RIGHTS = r"(?:work(?:ing)?\s+rights?|rights?\s+to\s+(?:live\s+and\s+)?work|(?:eligible|entitled|authori[sz]ed|able)\s+to\s+work\s+in\s+australia|work\s+authori[sz]ation)"
+_WORK_RIGHTS = (
+    r"(?:work(?:ing)?\s+rights?|rights?\s+to\s+(?:live\s+and\s+)?work|work\s+authori[sz]ation"
+    r"|(?:eligible|entitled|authori[sz]ed|able|permitted)\s+to\s+work\s+in\s+(?:australia|the\s+(?:\w+\s+){0,3}?(?:country|location|region)))"
+)
 _CITIZENSHIP = r"(?:citizens?(?:hip)?|permanent\s+residen\w*|(?-i:\bPR\b))"
 _CLEARANCE = (
     r"(?:(?-i:\bNV\s?-?[12]\b)|negative\s+vetting|(?-i:\bAGSVA\b)|(?-i:\bTSPV\b)|positive\s+vetting"
@@ -617,6 +559,12 @@ _REQUIREMENTS = (
     re.compile(rf"^\W*be\s+(?:an?\s+)?(?:australian\s+)?{_CITIZENSHIP}", re.IGNORECASE),
     # Security clearances are available to Australian citizens only.
     _near(_CLEARANCE, _CLEARANCE_MARKER),
+    # A key and its value: "Work rights: Australian citizen or permanent resident".
+    re.compile(
+        rf"^\W*(?:{_WORK_RIGHTS}|eligibility|citizenship|residency|visa\s+status)(?:\s+requirements?)?\s*:\s*"
+        rf"(?:must\s+(?:be|hold|have)\s+)?(?:an?\s+)?(?:australian\s+|nz\s+)?(?:{_CITIZENSHIP}|full\b|unrestricted\b)",
+        re.IGNORECASE,
+    ),
 )
 # A requirement softened to a preference, or denied, is no requirement.
 _NOT_REQUIRED = re.compile(
@@ -646,7 +594,7 @@ _RESIDENCY_AS_BENEFIT = re.compile(
 # A question about needing a visa, answered yes: "Need sponsorship? We can help.", "Don't have
 # full working rights? No problem".
 _ANSWERED_VISA_QUESTION = re.compile(
-    rf"(?:\b(?:need|require|requiring|needing|want|looking\s+for)\w*\s+(?:\w+\s+){{0,2}}?(?:visas?|{_SPONSORSHIP})"
+    rf"(?:\b(?:need|require|requiring|needing|want|looking\s+for)\w*\s+(?:\w+\s+){{0,2}}?(?:visas?|{_SPONSORSHIP}|482|186|494|457)"
     rf"|\b(?:don't|do\s+not)\s+(?:yet\s+)?have\s+(?:\w+\s+){{0,2}}?{_WORK_RIGHTS})[^?]*\?\s*"
     r"(?:no\s+(?:problem|worries)|yes|absolutely|of\s+course|we\s+(?:\w+\s+){0,2}?(?:help|assist|support|sponsor))",
     re.IGNORECASE,
@@ -673,6 +621,9 @@ _ROLE_SCOPE = re.compile(
     re.IGNORECASE,
 )
 _BOILERPLATE_SCOPE = re.compile(
+    # A global template: "... unless otherwise stated in this advert", "the country of employment".
+    r"\bunless\s+otherwise\s+(?:stated|specified|advertised|noted|indicated)\b"
+    r"|\bcountry\s+(?:of\s+employment|(?:in\s+which|where)\s+the\s+(?:role|position|job))\b|"
     r"\b(?:many|some|most|other|certain|select(?:ed)?)\s+(?:of\s+our\s+)?(?:roles|positions|vacancies|jobs|teams|people|clients)\b"
     r"|\bacross\s+(?:our|the)\s+(?:\w+\s+)?(?:company|business|group|practice|organi[sz]ation|firm)\b"
     r"|\bin\s+the\s+past\b|\bfrom\s+time\s+to\s+time\b|\bwhere\s+(?:possible|appropriate|applicable)\b|\bgenerally\b",
@@ -683,27 +634,139 @@ _BOILERPLATE_SCOPE = re.compile(
 @dataclass(frozen=True)
 class _Statement:
     status: str  # OFFERED or NOT_OFFERED
-    sentence: str
+    sentence: str  # the evidence, as the ad says it
     visas: tuple[str, ...]
     scope: int  # _BOILERPLATE .. _ELIGIBILITY_FIELD
+    # The sentences around it in the same paragraph, and the heading or key it answers:
+    # a subclass is often named there ("We sponsor. 482, then 186.").
+    context: str = ""
 
 
 def detect_sponsorship(text: str) -> tuple[str, str, tuple[str, ...]]:
     """(status, evidence sentence, visas offered) for the plain text of an ad (HTML is accepted too)."""
-    if _HAS_TAG.search(text):
-        text = html_to_text(text)
-    return _decide(_statements(split_sentences(text)))
+    return _decide(_statements(html_to_text(text)))
 
 
-def _statements(sentences: list[str], scope: int | None = None) -> list[_Statement]:
-    statements = []
-    for sentence in sentences:
-        status, visas = _read_sentence(sentence)
-        if status is not None:
+# A short line that introduces what follows: a heading, a table header, a key ("Work rights:").
+_LABEL_MAX_WORDS = 7
+# Headings over a list of what the employer gives.
+_BENEFITS_HEADING = re.compile(
+    r"^\W*(?:(?:what|here's\s+what|things)\s+we\s+(?:offer|provide|give)|what(?:'s|\s+is)\s+in\s+it\s+for\s+you"
+    r"|what\s+you(?:'ll|\s+will)?\s+get|(?:the\s+|our\s+|employee\s+|key\s+)?(?:benefits|perks|package|offer)\b"
+    r"|why\s+(?:join|work\s+(?:with|for))\b|we\s+offer\b|you(?:'ll|\s+will)\s+(?:get|receive|enjoy))",
+    re.IGNORECASE,
+)
+_BENEFITS_KEY = re.compile(
+    r"^\W*(?:benefits|perks|what\s+we\s+offer|we\s+offer|(?:the\s+)?package|the\s+offer)\s*[:-]\s*(?P<value>.+)",
+    re.IGNORECASE,
+)
+# A heading or key that names the visa question itself ("Work rights", "Visa sponsorship").
+_VISA_KEY = re.compile(
+    r"^\W*(?:visa\s+|australian\s+)?(?:visas?|sponsorship|work(?:ing)?\s+rights?|rights?\s+to\s+work|(?:work\s+)?eligibility"
+    r"|citizenship|residency|visa\s+status|(?:security\s+)?clearance|immigration)(?:\s+(?:status|requirements?|information|details))?\W*$",
+    re.IGNORECASE,
+)
+# Headings that end such a list.
+_OTHER_HEADING = re.compile(
+    r"^\W*(?:what\s+you(?:'ll|\s+will)?\s+(?:need|do|bring|be\s+doing)|about\b|requirements|responsibilities|skills"
+    r"|how\s+to\s+apply|the\s+role\b|who\s+you\s+are|who\s+we\s+are|your\s+(?:experience|background)|you\s+have"
+    r"|qualifications|key\s+(?:duties|responsibilities|criteria)|selection\s+criteria|essential|desirable)",
+    re.IGNORECASE,
+)
+# The answer under a visa heading or key: "Yes - 482 available", "No", "482 and 186".
+_YES = re.compile(
+    r"^\W*(?:yes|yep|yeah|absolutely|of\s+course|definitely|sure)\b\W*", re.IGNORECASE
+)
+_NO = re.compile(
+    r"^\W*(?:no|nope|sorry|unfortunately)\b(?!\s+(?:problem|worries))\W*", re.IGNORECASE
+)
+_BARE_ANSWER = re.compile(
+    r"^\W*(?:available|offered|provided|possible|on\s+offer|considered|can\s+be|may\s+be|not\s+(?:available|offered|possible)"
+    r"|unavailable|n/?a\b|none\b|(?:subclass\s+)?(?:482|186|494|457)\b|(?-i:TSS|ENS|SID)\b|skills\s+in\s+demand)",
+    re.IGNORECASE,
+)
+
+
+def _is_label(sentences: list[str]) -> bool:
+    line = sentences[0]
+    return (
+        len(sentences) == 1
+        and len(line.split()) <= _LABEL_MAX_WORDS
+        and not line.rstrip("\"')]").endswith((".", "!"))
+    )
+
+
+def _statements(text: str, scope: int | None = None) -> list[_Statement]:
+    """What each statement of plain ``text`` says about sponsorship, with its scope and context.
+
+    A statement is a sentence, or the answer under a heading or key together with
+    that heading ("Visa sponsorship" / "Yes - 482 available"), or a bullet under a
+    benefits heading ("What we offer" / "Sponsorship").
+    """
+    statements: list[_Statement] = []
+    label, label_statement, benefits = "", None, False
+    for written in split_lines(text):
+        # Rules read the plain form; the evidence quotes the ad as written.
+        sentences = [normalise(sentence) for sentence in written]
+        # An answer under a heading is not itself a heading.
+        is_label = _is_label(sentences) and not label
+        for position, sentence in enumerate(sentences):
+            around = " ".join(sentences[max(0, position - 1) : position + 2])
+            context = f"{label} {around}" if label and position == 0 else around
+            reading = sentence
+            benefit = _BENEFITS_KEY.match(sentence)
+            if label and position == 0:
+                reading = _answer_reading(label, sentence)
+            elif benefit and _ABOUT_VISAS.search(sentence.lower()):
+                reading = f"We offer {benefit['value']}"  # "Benefits: employer-sponsored 186 visa"
+            elif benefits and is_label and _ABOUT_VISAS.search(sentence.lower()):
+                reading = f"We offer {sentence}"
+            status, visas = _read_sentence(reading)
+            if status is None and reading != sentence:
+                status, visas = _read_sentence(sentence)
+            if status is None:
+                continue
+            if reading != sentence and label_statement is not None:
+                # The heading's own reading gives way to the answer that completes it.
+                statements.remove(label_statement)
+                label_statement = None
+            statement_scope = scope
+            if statement_scope is None:
+                statement_scope = _scope_of(sentence)
+                if reading != sentence and label and statement_scope == _GENERAL:
+                    statement_scope = _scope_of(reading)
             statements.append(
-                _Statement(status, sentence, visas, _scope_of(sentence) if scope is None else scope)
+                _Statement(status, written[position], visas, statement_scope, context)
             )
+        if is_label:
+            heading = sentences[0]
+            if _BENEFITS_HEADING.search(heading) and not _ABOUT_VISAS.search(heading.lower()):
+                benefits = True
+            elif _OTHER_HEADING.search(heading) or heading.endswith(":"):
+                benefits = False
+            about_visas = bool(_ABOUT_VISAS.search(heading.lower()))
+            label = heading if about_visas else ""
+            label_statement = (
+                statements[-1]
+                if about_visas and statements and statements[-1].sentence == written[0]
+                else None
+            )
+        else:
+            label, label_statement = "", None
+            benefits = benefits and len(sentences) == 1 and len(sentences[0].split()) <= 20
     return statements
+
+
+def _answer_reading(label: str, answer: str) -> str:
+    """How an answer reads with the heading or key it answers."""
+    key = label.rstrip(" :?")
+    if _YES.match(answer):
+        return f"{key}: yes - {_YES.sub('', answer, count=1)}"
+    if _NO.match(answer):
+        return f"{key}: no - {_NO.sub('', answer, count=1)}"
+    if _BARE_ANSWER.match(answer) or label.endswith((":", "?")) or _VISA_KEY.match(label):
+        return f"{key}: {answer}"
+    return answer
 
 
 def _decide(statements: list[_Statement]) -> tuple[str, str, tuple[str, ...]]:
@@ -720,14 +783,17 @@ def _decide(statements: list[_Statement]) -> tuple[str, str, tuple[str, ...]]:
     for statement in statements:
         if statement.status == OFFERED and statement.scope > _BOILERPLATE:
             visas.update(statement.visas)
+    if not visas:
+        # None named in any offer: the paragraph or heading around the deciding one may.
+        visas.update(visas_named(deciding.context))
     return OFFERED, deciding.sentence, tuple(sorted(visas))
 
 
 def _scope_of(sentence: str) -> int:
-    if _ROLE_SCOPE.search(sentence):
-        return _THIS_ROLE
     if _BOILERPLATE_SCOPE.search(sentence):
         return _BOILERPLATE
+    if _ROLE_SCOPE.search(sentence):
+        return _THIS_ROLE
     return _GENERAL
 
 
@@ -737,7 +803,7 @@ def _scope_of(sentence: str) -> int:
 _ABOUT_VISAS = re.compile(
     # Matched against the lower-cased sentence: much faster than IGNORECASE.
     r"spon?s[oe]r|visa|nominat|permit|residen|citizen|\b(?:pr|482|186|494|457|tss|sid|ens)\b"
-    r"|work(?:ing)?\s+rights?|rights?\s+to\s+(?:live\s+and\s+)?work|to\s+work\s+in\s+australia|work\s+authori"
+    r"|work(?:ing)?\s+rights?|rights?\s+to\s+(?:live\s+and\s+)?work|to\s+work\s+in\s+(?:australia|the\s)|work\s+authori"
     r"|clearance|vetting|\bnv\s?-?[12]\b|agsva|tspv"
 )
 
@@ -748,11 +814,17 @@ def _read_sentence(sentence: str) -> tuple[str | None, tuple[str, ...]]:
     """The sentence's stance and, for an offer, the subclasses offered in it."""
     if not _ABOUT_VISAS.search(sentence.lower()):
         return None, ()
+    sentence = _spelled_out(sentence)
     if _ANSWERED_VISA_QUESTION.search(sentence):
         return OFFERED, visas_named(sentence)
     readings = [(clause, _read_clause(clause)) for clause in _clauses(_plain_sense(sentence))]
     stances = [(clause, status) for clause, status in readings if status is not None]
     if not stances:
+        # A requirement whose key and value a dash separates: "NV1 clearance - applicants
+        # must be able to obtain and maintain it".
+        whole = _plain_sense(sentence)
+        if not (_OTHER_VISAS.search(whole) or _OTHER_INTAKE.search(whole)) and _is_refusal(whole):
+            return NOT_OFFERED, ()
         return None, ()
     offers = " ; ".join(clause for clause, status in stances if status == OFFERED)
     refusals = " ; ".join(clause for clause, status in stances if status == NOT_OFFERED)
@@ -765,6 +837,36 @@ def _read_sentence(sentence: str) -> tuple[str | None, tuple[str, ...]]:
             return OFFERED, tuple(sorted(kept))
         return NOT_OFFERED, ()
     return OFFERED, visas_named(offers if refusals else sentence)
+
+
+# Contractions spelled out, so every rule meets one form: "we’ll" (made "we'll" by the
+# normaliser) reads "we will", "can't" reads "cannot". Possessives are left alone.
+_CONTRACTIONS = (
+    (re.compile(r"\b(can)'t\b", re.IGNORECASE), r"\1not"),
+    (re.compile(r"\b(w)on't\b", re.IGNORECASE), r"\1ill not"),
+    (re.compile(r"\b(sha)n't\b", re.IGNORECASE), r"\1ll not"),
+    (re.compile(r"n't\b", re.IGNORECASE), " not"),
+    (re.compile(r"'ll\b", re.IGNORECASE), " will"),
+    (re.compile(r"'re\b", re.IGNORECASE), " are"),
+    (re.compile(r"'ve\b", re.IGNORECASE), " have"),
+    (re.compile(r"\b(I|we|you|they|he|she|it|who)'d\b", re.IGNORECASE), r"\1 would"),
+    (re.compile(r"\b(I)'m\b"), r"\1 am"),
+    (re.compile(r"\b(it|that|there|here|what|who|he|she|this)'s\b", re.IGNORECASE), r"\1 is"),
+)
+# An aside between two spaced dashes that says nothing about visas is not part of the
+# clause: "Sponsorship - and we know this will disappoint some - is not on the table."
+_DASHED_ASIDE = re.compile(r"\s+-\s+([^-]{1,100}?)\s+-\s+")
+
+
+def _spelled_out(sentence: str) -> str:
+    if "'" in sentence:
+        for pattern, replacement in _CONTRACTIONS:
+            sentence = pattern.sub(replacement, sentence)
+    if " - " in sentence:
+        sentence = _DASHED_ASIDE.sub(
+            lambda aside: aside[0] if _ABOUT_VISAS.search(aside[1].lower()) else " ", sentence
+        )
+    return sentence
 
 
 def _plain_sense(sentence: str) -> str:
@@ -786,10 +888,64 @@ def _clauses(sentence: str) -> list[str]:
     return [clause.strip() for clause in clauses if clause.strip()]
 
 
+# Visas that are not Australian employer sponsorship: other countries' work visas, and
+# Global Talent, for which an employer is only a nominator.
+_OTHER_VISAS = re.compile(
+    r"(?-i:\b(?:H-?1B|O-?1A?|L-?1[AB]?|AEWV|TN)\b)|\bgreen\s+cards?\b|\bTier\s+2\b|\bskilled\s+worker\s+(?:visas?|route|sponsorship)"
+    r"|\baccredited\s+employer\s+work\s+visas?|\b(?:employment|s)\s+pass(?:es)?\b|\bblue\s+cards?\b|\bglobal\s+talent\b"
+    r"|\bcritical\s+skills\s+employment\s+permit",
+    re.IGNORECASE,
+)
+# An office or team abroad as the place an offer is for ("for our London-based roles", "for
+# Auckland hires"); "from the UK" is where a candidate comes from, and does not count.
+_ABROAD = re.compile(
+    r"\b(?:in|for|at|our|within|based\s+in|joining)\s+(?:the\s+|our\s+)?"
+    r"(?-i:US|USA|U\.S\.|UK|U\.K\.|NZ|EU|SF|NYC)\b"
+    r"|\b(?:in|for|at|our|within|based\s+in|joining)\s+(?:the\s+|our\s+)?(?:united\s+states|america|united\s+kingdom"
+    r"|britain|england|ireland|canada|new\s+zealand|singapore|india|germany|europe|japan|hong\s+kong|philippines"
+    r"|malaysia|indonesia|london|dublin|san\s+francisco|new\s+york|seattle|boston|austin|toronto|vancouver|auckland"
+    r"|wellington|christchurch|berlin|amsterdam|paris|tokyo|bangalore|bengaluru|manila|kuala\s+lumpur|jakarta)\b",
+    re.IGNORECASE,
+)
+_AUSTRALIAN = re.compile(
+    r"\baustralia|\b(?:482|186|494|457)\b|(?-i:\b(?:TSS|SID|ENS|SESR)\b)|skills\s+in\s+demand",
+    re.IGNORECASE,
+)
+# Holders of a visa of their own are welcome: that says nothing of sponsorship.
+_HOLDERS_WELCOME = re.compile(
+    r"\bholders?\b[^.;()]*?\b(?:are\s+)?(?:welcome|encouraged|invited|considered|eligible|may\s+apply|can\s+apply)\w*"
+    r"|\b(?:welcome|encourage|invite|open\s+to)\w*\s+(?:applications?\s+from\s+)?(?:[\w()/-]+\s+){0,4}?holders?\b",
+    re.IGNORECASE,
+)
+# Sponsorship done before, which says nothing of now.
+_PAST_SPONSORSHIP = re.compile(
+    r"\b(?:have|has|had)\s+(?:\w+\s+){0,2}?(?:sponsored|nominated)\b|\bpreviously\s+(?:\w+\s+)?(?:sponsored|nominated)\b"
+    r"|\b(?:sponsored|nominated)\s+(?:[\w-]+\s+){0,5}?(?:in\s+the\s+past|before|previously|last\s+year)\b",
+    re.IGNORECASE,
+)
+_PRESENT_OFFER = re.compile(
+    r"\b(?:can|will|would|may|could|able|happy|willing|open|available|offer\w*|provide\w*|continue\w*|again|this\s+role)\b",
+    re.IGNORECASE,
+)
+# A statement about another intake than this role: "not available for our graduate program".
+_OTHER_INTAKE = re.compile(
+    r"\bfor\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:internships?|graduate\s+(?:programs?|programmes?|intake)|grad\s+programs?"
+    r"|vacation\s+programs?|summer\s+programs?|intern\s+programs?|cadetships?|apprenticeships?)\b",
+    re.IGNORECASE,
+)
+
+
 def _read_clause(clause: str) -> str | None:
     """OFFERED, NOT_OFFERED or None for one clause. A refusal wins a tie inside a clause."""
     if clause.endswith("?"):
         # A question ("Do you require sponsorship?") states nothing.
+        return None
+    if _OTHER_VISAS.search(clause) or _OTHER_INTAKE.search(clause):
+        return None
+    if _ABROAD.search(clause) and not _AUSTRALIAN.search(clause):
+        return None
+    if _PAST_SPONSORSHIP.search(clause) and not _PRESENT_OFFER.search(clause):
+        # "We have sponsored engineers in the past" promises nothing for this role.
         return None
     if _is_refusal(clause):
         return NOT_OFFERED
@@ -805,13 +961,34 @@ def _is_refusal(clause: str) -> bool:
     if any(pattern.search(clause) for pattern in _REFUSALS) or _MUST_NOT_NEED.search(clause):
         return True
     need = _NEEDS_SPONSORSHIP.search(clause)
-    if need and _NEGATOR.search(clause, need.end()):
-        # "Applicants requiring sponsorship will not be considered."
+    if need and (
+        _NEGATOR.search(clause, need.end()) or _NOT_CONSIDERED.search(clause, 0, need.start())
+    ):
+        # "Applicants requiring sponsorship will not be considered", "we are unable to
+        # consider candidates who require sponsorship".
         return True
-    if _NOT_REQUIRED.search(clause) or _NON_CITIZENS.search(clause):
+    if (
+        _NOT_REQUIRED.search(clause)
+        or _NON_CITIZENS.search(clause)
+        or _ONLY_TO_START.search(clause)
+    ):
         return False
+    # "485 holders welcome" is about a visa of the candidate's own; what else the clause
+    # requires still counts ("Full working rights required (485 holders welcome)").
+    clause = _HOLDERS_WELCOME.sub(" ", clause)
     clause = _RESIDENCY_AS_BENEFIT.sub("residency benefit", clause)
     return any(pattern.search(clause) for pattern in _REQUIREMENTS)
+
+
+# A requirement only for the start ("work rights to start; after two years we nominate you").
+_ONLY_TO_START = re.compile(
+    r"\b(?:to\s+(?:start|begin)|initially|at\s+(?:first|the\s+outset|the\s+start)|to\s+begin\s+with|for\s+now)\b",
+    re.IGNORECASE,
+)
+_NOT_CONSIDERED = re.compile(
+    r"\b(?:not|unable\s+to|cannot|never)\s+(?:\w+\s+){0,3}?(?:consider|accept|progress|shortlist|hire|proceed\s+with|support)\w*\b",
+    re.IGNORECASE,
+)
 
 
 # A clause about what the company's product or customers do with visas, not about this job:
@@ -824,12 +1001,25 @@ _PRODUCT_SUBJECT = re.compile(
 
 
 def _offer_spans(clause: str) -> list[tuple[int, int]]:
-    if _PRODUCT_SUBJECT.search(clause):
+    if _PRODUCT_SUBJECT.search(clause) or _SKILL_IN_VISAS.search(clause):
         return []
-    spans = [match.span() for pattern in _OFFERS for match in pattern.finditer(clause)]
+    spans = [
+        match.span()
+        for pattern in _OFFERS
+        for match in pattern.finditer(clause)
+        if not _PEOPLE_ON_VISAS.search(match[0])
+    ]
     spans.extend(
-        match.span() for match in _WE_SPONSOR.finditer(clause) if _sponsors_a_visa(match["object"])
+        match.span()
+        for match in _WE_SPONSOR.finditer(clause)
+        if _sponsors_a_visa(match["object"])
+        # "If you need a visa, we will sponsor one."
+        or (_PRONOUN_OBJECT.match(match["object"]) and _VISA_OBJECT.search(clause))
     )
+    pathway = _PR_PATHWAY_RE.search(clause)
+    if pathway and _EMPLOYER_ROUTE.search(clause):
+        # "PR pathway via 186 after two years", "a pathway to PR through employer nomination".
+        spans.append(pathway.span())
     spans.extend(
         match.span()
         for match in _NAME_SPONSORS.finditer(clause)
@@ -845,6 +1035,32 @@ def _offer_spans(clause: str) -> list[tuple[int, int]]:
         # A benefit listed as a noun phrase: "482 visa sponsorship for overseas applicants".
         spans.append(fragment.span())
     return spans
+
+
+_PRONOUN_OBJECT = re.compile(r"\W+(?:one|it|yours|that)\b", re.IGNORECASE)
+# "PR through 186", "permanent residency via employer nomination".
+_PR_PATHWAY_RE = re.compile(
+    rf"{_PR_PATHWAY}|(?:(?-i:\bPR\b)|permanent\s+residen\w*)\s+(?:through|via|under|with)\s+(?:an?\s+|the\s+)?(?:186|(?-i:ENS)|employer)",
+    re.IGNORECASE,
+)
+_EMPLOYER_ROUTE = re.compile(
+    r"\b(?:186|482|494)\b|(?-i:\bENS\b)|employer[\s-]+nominat\w*|\bnominat\w*|spon?s[oe]r\w*",
+    re.IGNORECASE,
+)
+
+
+# Visas as a subject the candidate knows ("Strong knowledge of employer-sponsored visa
+# programs", for a mobility or HR role): a skill asked for, not a benefit.
+_SKILL_IN_VISAS = re.compile(
+    r"\b(?:knowledge|experience|understanding|familiarity|expertise|background)\s+(?:of|with|in)\b",
+    re.IGNORECASE,
+)
+# Support for people who already hold visas ("we support employees already on visas with
+# flexible leave") is not an offer of one.
+_PEOPLE_ON_VISAS = re.compile(
+    r"\b(?:already\s+)?(?:on|holding|hold)\s+(?:their\s+own\s+|existing\s+|other\s+|temporary\s+|working\s+)?visas\b",
+    re.IGNORECASE,
+)
 
 
 def _sponsors_a_visa(sponsored: str) -> bool:
@@ -897,11 +1113,10 @@ def candidate_pays_phrase(text: str) -> str:
     Moderation uses this to flag a listing for review, so it leans towards
     flagging; a sentence where the employer pays is never flagged.
     """
-    if _HAS_TAG.search(text):
-        text = html_to_text(text)
-    for sentence in split_sentences(text):
+    for written in split_sentences(html_to_text(text)):
+        sentence = _spelled_out(normalise(written))
         if _EMPLOYER_PAYS.search(sentence):
             continue
         if any(pattern.search(sentence) for pattern in _CANDIDATE_PAYS):
-            return sentence
+            return written
     return ""

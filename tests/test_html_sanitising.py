@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from listings.html import html_to_plain_text, sanitise_html, truncate_words
+from listings.html import sanitise_html, truncate_words
+from listings.rules.text import plain_text
 
 REL = 'rel="nofollow noopener noreferrer ugc"'
 
@@ -190,7 +191,7 @@ def test_text_that_looks_like_markup_stays_text():
 
 def test_empty_input():
     assert sanitise_html("") == ""
-    assert html_to_plain_text("") == ""
+    assert plain_text("") == ""
 
 
 # --- plain text ------------------------------------------------------------------------
@@ -209,8 +210,8 @@ def test_empty_input():
         ('<a href="javascript:alert(1)">link text</a>', "link text"),
     ],
 )
-def test_html_to_plain_text(markup, text):
-    assert html_to_plain_text(markup) == text
+def test_plain_text(markup, text):
+    assert plain_text(markup) == text
 
 
 @pytest.mark.parametrize(

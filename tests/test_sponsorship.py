@@ -17,9 +17,7 @@ from listings.sponsorship import (
     candidate_pays_phrase,
     classify,
     detect_sponsorship,
-    html_to_text,
     is_ml_role,
-    split_sentences,
     visas_named,
 )
 
@@ -430,34 +428,3 @@ def test_candidate_pays_is_flagged(sentence):
 @pytest.mark.parametrize("sentence", EMPLOYER_PAYS)
 def test_employer_pays_is_not_flagged(sentence):
     assert candidate_pays_phrase(sentence) == ""
-
-
-# --------------------------------------------------------------------------
-# Text handling
-# --------------------------------------------------------------------------
-
-
-def test_html_to_text_breaks_blocks_decodes_entities_and_drops_scripts():
-    html = (
-        "<p>Hello&nbsp;world &amp; co.</p><ul><li>One</li><li>Two<br/>Three</li></ul>"
-        "<script>var x = 1;</script><div>End <b>bold</b>.</div>"
-    )
-    assert html_to_text(html) == "Hello world & co.\nOne\nTwo\nThree\nEnd bold."
-
-
-def test_html_to_text_keeps_line_breaks_of_plain_text():
-    assert html_to_text("Line one\n\nLine  two &amp; more") == "Line one\nLine two & more"
-
-
-def test_split_sentences_keeps_abbreviations_and_questions_together():
-    text = (
-        "Join Acme Pty Ltd. We use e.g. PyTorch. Saltbush Data Co. runs it. Salary $1.5M.\n"
-        "No working rights? We sponsor 482s."
-    )
-    assert split_sentences(text) == [
-        "Join Acme Pty Ltd.",
-        "We use e.g. PyTorch.",
-        "Saltbush Data Co. runs it.",
-        "Salary $1.5M.",
-        "No working rights? We sponsor 482s.",
-    ]

@@ -2,7 +2,8 @@
 
 import markdown
 
-from listings.html import html_to_plain_text, sanitise_html
+from listings.html import sanitise_html
+from listings.rules.text import plain_text
 
 # Lists, tables and fenced code are what job ads use; raw HTML in the source is left to
 # the sanitiser, which keeps only its allowlist.
@@ -18,4 +19,4 @@ def markdown_to_html(text: str) -> str:
 
 def markdown_to_text(text: str) -> str:
     """Plain text of ``text`` as it will read once rendered and sanitised."""
-    return html_to_plain_text(markdown_to_html(text))
+    return plain_text(markdown_to_html(text))

@@ -21,8 +21,8 @@ from listings.guidance import (
     PostingGuidance,
     posting_guidance,
 )
-from listings.html import html_to_plain_text
 from listings.models import Employer, Occupation, Role, Specialty, VisaStream, VisaSubclass
+from listings.rules.text import plain_text
 from listings.services.posting import RoleInput, closing_datetime
 
 from .markdown import markdown_to_html
@@ -219,7 +219,7 @@ class RoleForm(forms.Form):
     def clean_description_markdown(self) -> str:
         text = self.cleaned_data["description_markdown"].strip()
         html = markdown_to_html(text)
-        plain = html_to_plain_text(html)
+        plain = plain_text(html)
         if len(plain) < DESCRIPTION_MIN_CHARS:
             raise forms.ValidationError(
                 f"Describe the role in at least {DESCRIPTION_MIN_CHARS} characters of text "

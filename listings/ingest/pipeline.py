@@ -34,6 +34,7 @@ from listings.models import (
     VisaStream,
     VisaSubclass,
 )
+from listings.rules.text import html_to_text, normalise
 from listings.streams import StreamName, streams_named
 
 logger = logging.getLogger(__name__)
@@ -391,9 +392,10 @@ def prepare(
     if location.in_australia is False:
         return f"not in Australia ({location.display or record.location_text})"
     pay = annual_salary(record.salary, record.salary_text)
-    # Stream names ("Core Skills") are not split by markup, so the raw HTML serves.
-    text = f"{record.description_html} {record.eligibility_text}"
-    named = streams_named(text, verdict.visas, streams) if verdict.sponsorship == "offered" else ()
+    named = ()
+    if verdict.sponsorship == sponsorship.OFFERED:
+        text = normalise(html_to_text(f"{record.description_html}\n{record.eligibility_text}"))
+        named = streams_named(text, verdict.visas, streams)
     posted = record.posted_at or now
     return Prepared(
         record=record,
