@@ -34,7 +34,7 @@ class VisaStreamInline(admin.TabularInline):
 
 @admin.register(VisaSubclass)
 class VisaSubclassAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "permanent", "employer_sponsored", "active"]
+    list_display = ["code", "name", "threshold_name", "permanent", "employer_sponsored", "active"]
     list_filter = ["permanent", "active"]
     search_fields = ["code", "name"]
     inlines = [VisaStreamInline]

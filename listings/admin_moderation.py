@@ -34,6 +34,7 @@ from listings.moderation import (
     review_queue,
     role_flags,
 )
+from listings.rules.salary import Outcome
 from listings.services.moderation import (
     ModerationError,
     ReportOutcome,
@@ -44,7 +45,7 @@ from listings.services.moderation import (
     roles_reject_bulk,
     user_can_moderate,
 )
-from listings.visas import check_salary
+from listings.visas import role_salary_checks, visa_reference
 
 
 def _can_view_roles(user) -> bool:
@@ -259,12 +260,18 @@ class RoleReviewAdmin(ModerationActionsMixin, admin.ModelAdmin):
         salary = obj.salary_display or "Not stated"
         checks = getattr(obj, "moderation_flags", None)
         lines = []
-        for item in checks.salaries if checks is not None else ():
-            if item.check.clears is None:
+        for check in checks.salaries if checks is not None else ():
+            if check.outcome == Outcome.CANNOT_CHECK:
                 continue
-            icon = "yes" if item.check.clears else "no"
-            word = "clears" if item.check.clears else "below"
-            lines.append((static(f"admin/img/icon-{icon}.svg"), word, item.label))
+            clears = check.outcome == Outcome.CLEARS
+            threshold = f"{check.threshold.name} ${check.threshold.amount:,}: {check.label}"
+            lines.append(
+                (
+                    static(f"admin/img/icon-{'yes' if clears else 'no'}.svg"),
+                    "clears" if clears else "below",
+                    threshold,
+                )
+            )
         return format_html(
             "{}{}",
             salary,
@@ -359,11 +366,7 @@ class RoleReviewAdmin(ModerationActionsMixin, admin.ModelAdmin):
             "opts": self.model._meta,
             "role": role,
             "flags": flags,
-            "salary_checks": [
-                check_salary(stream, role.salary_min, today, salary_max=role.salary_max)
-                for stream in role.visa_streams.all()
-                if stream.threshold_name
-            ],
+            "salary_checks": flags.salaries,
             "today": today,
             "events": ModerationEvent.objects.filter(role=role).select_related("actor"),
             "reports": ListingReport.objects.filter(role=role)
@@ -396,11 +399,7 @@ class RoleReviewAdmin(ModerationActionsMixin, admin.ModelAdmin):
                 "role": role,
                 "live": True,
                 "preview": True,
-                "salary_checks": [
-                    check_salary(stream, role.salary_min, today, salary_max=role.salary_max)
-                    for stream in role.visa_streams.all()
-                    if stream.threshold_name
-                ],
+                "salary_checks": role_salary_checks(role, on=today, reference=visa_reference()),
                 "today": today,
                 "json_ld": "",
                 "report_url": "#",

@@ -9,19 +9,21 @@ listings/services/alerts.py.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.db.models import Exists, OuterRef, Q
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.http import urlencode
 
 from listings.filters import RoleFilter
 from listings.models import AlertDelivery, JobAlert, Role
 from listings.notifications import Email, absolute_url, email_render
+from listings.visas import VisaReference, role_salary_checks, visa_reference
 
 PERIODS = {
     JobAlert.Frequency.DAILY: timedelta(days=1),
@@ -246,20 +248,39 @@ class DigestRole:
     title: str
     employer: str
     location: str
+    sponsorship: (
+        str  # "Visa sponsorship offered", "... (subclass not stated)", "Sponsorship not stated"
+    )
     visas: str
     salary: str
+    thresholds: tuple[str, ...]  # the salary rule, one line per visa offered
     url: str
 
 
-def digest_role(role: Role) -> DigestRole:
-    """What a digest says about a role (its visa subclasses prefetched)."""
+def digest_role(role: Role, *, on: date, reference: VisaReference) -> DigestRole:
+    """What a digest says about a role (its visa subclasses and streams prefetched)."""
     visas = sorted(role.visa_subclasses.all(), key=lambda v: (v.order, v.code))
+    offered = role.sponsorship == Role.Sponsorship.OFFERED
+    checks = role_salary_checks(role, on=on, reference=reference)
+    thresholds = tuple(f"{check.label}: {check.verdict}" for check in checks)
+    if offered and not visas:
+        thresholds = ("cannot check: the visa subclass is not stated",)
     return DigestRole(
         title=role.title,
         employer=role.employer.name,
         location=role.location_display,
+        sponsorship=(
+            (
+                "Visa sponsorship offered"
+                if visas
+                else "Visa sponsorship offered (subclass not stated)"
+            )
+            if offered
+            else "Sponsorship not stated"
+        ),
         visas=", ".join(f"{v.code} {v.name}" for v in visas) or "Not stated",
         salary=role.salary_display or "Not stated",
+        thresholds=thresholds,
         url=absolute_url(role.get_absolute_url()),
     )
 
@@ -283,9 +304,10 @@ def alert_confirmation_email(alert: JobAlert) -> Email:
 def alert_digest_email(alert: JobAlert, *, roles: list[Role], total: int) -> Email:
     """The digest: ``roles`` (newest first, at most ALERT_DIGEST_MAX_ROLES) of ``total`` new ones."""
     context = _alert_context(alert)
+    today, reference = timezone.localdate(), visa_reference()  # read once for the digest
     context.update(
         {
-            "roles": [digest_role(role) for role in roles],
+            "roles": [digest_role(role, on=today, reference=reference) for role in roles],
             "total": total,
             "more": max(total - len(roles), 0),
         }

@@ -46,7 +46,12 @@ class SearchFeed(Feed):
         visas = ", ".join(f"{s.code} {s.name}" for s in role.visa_subclasses.all())
         facts = [role.location_display, role.salary_display, f"Visas: {visas or 'not stated'}"]
         summary = " · ".join(fact for fact in facts if fact)
-        evidence = f" “{role.sponsorship_evidence}”" if role.sponsorship_evidence else ""
+        if not role.sponsorship_evidence:
+            evidence = ""
+        elif role.posted_through_form:  # not words from an ad: say whose they are
+            evidence = f" The employer's declaration: {role.sponsorship_evidence}"
+        else:
+            evidence = f" “{role.sponsorship_evidence}”"
         return f"{summary}.{evidence}"
 
     def item_link(self, role):

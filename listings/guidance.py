@@ -1,10 +1,12 @@
 """Visa guidance for the posting form: income thresholds per stream, and labour market testing.
 
-Pure functions over data. Threshold amounts are rows read through ``listings.visas``
-(never constants here); the labour-market-testing (LMT) facts are transcribed once,
-below, from the domain reference (shared/domain/visas.md, section 6), each with its
-sources and whether it is unconfirmed. Everything here is a warning or a hint, never
-a block: the employer may know better, and the board gives information, not
+The threshold check is the board's one salary rule (``listings.rules.salary``, through
+``listings.visas``), so the form says what the role page and the moderators will see;
+this module adds what only a poster needs: a value that changes before the closing
+date, and the occupation's CSOL status. The labour-market-testing (LMT) facts are
+transcribed once, below, from the domain reference (shared/domain/visas.md, section 6),
+each with its sources and whether it is unconfirmed. Everything here is a warning or a
+hint, never a block: the employer may know better, and the board gives information, not
 migration advice.
 """
 
@@ -15,19 +17,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from listings.models import IncomeThreshold, Occupation, VisaStream, VisaSubclass
-from listings.visas import ThresholdInForce, check_salary, threshold_on
+from listings.models import Occupation, VisaStream, VisaSubclass
+from listings.rules.salary import Outcome, SalaryCheck, ThresholdInForce
+from listings.visas import VisaReference, offered_salary_checks, visa_reference
 
 OK = "ok"
 WARNING = "warning"
 INFO = "info"
 
+LEVELS = {Outcome.CLEARS: OK, Outcome.BELOW: WARNING, Outcome.CANNOT_CHECK: INFO}
+
 # Subclasses whose nominations must meet an income threshold, so the form requires a salary.
 SALARY_REQUIRED_SUBCLASSES = frozenset({"482", "186"})
-
-# A subclass with no streams in the data still has a threshold: 494 uses the TSMIT,
-# not the CSIT (visas.md section 3).
-SUBCLASS_THRESHOLDS = {"494": "TSMIT"}
 
 
 # --- Labour market testing: the facts, as data -------------------------------------------
@@ -154,7 +155,7 @@ LMT_FACTS: tuple[LmtFact, ...] = (
 
 @dataclass(frozen=True)
 class ThresholdGuidance:
-    """What the advertised salary means for one stream (or a subclass without streams)."""
+    """What the advertised salary means for one visa offered (a stream, or a subclass)."""
 
     label: str  # "482 Core Skills"
     level: str  # OK, WARNING or INFO
@@ -166,14 +167,15 @@ class ThresholdGuidance:
     later_level: str = INFO
     occupation_message: str = ""
     occupation_level: str = INFO
+    check: SalaryCheck | None = None  # the salary rule's result (with each stream's, if none named)
 
     @property
     def caveat(self) -> str:
-        return threshold_caveat(self.threshold)
+        return self.threshold.caveat if self.threshold else ""
 
     @property
     def later_caveat(self) -> str:
-        return threshold_caveat(self.later_threshold)
+        return self.later_threshold.caveat if self.later_threshold else ""
 
 
 @dataclass(frozen=True)
@@ -215,66 +217,25 @@ class PostingGuidance:
 # --- Thresholds ----------------------------------------------------------------------------
 
 
-def threshold_caveat(threshold: ThresholdInForce | None) -> str:
-    """How sure the recorded value is, in words; empty when confirmed and current."""
-    if threshold is None:
-        return ""
-    notes = []
-    if threshold.confidence == IncomeThreshold.Confidence.SINGLE_SOURCE:
-        notes.append("single source")
-    elif threshold.confidence == IncomeThreshold.Confidence.SUBJECT_TO_LEGISLATION:
-        notes.append("announced, subject to legislation")
-    if threshold.possibly_outdated:
-        notes.append("a newer value may apply")
-    return "; ".join(notes)
-
-
 def _money(amount: int) -> str:
     return f"${amount:,}"
 
 
-def _stream_label(stream: VisaStream) -> str:
-    return f"{stream.subclass.code} {stream.name}"
-
-
-def _threshold_message(
-    name: str, threshold: ThresholdInForce | None, salary: int | None, on: date
-) -> tuple[str, str]:
-    if threshold is None:
-        return INFO, f"No {name} is recorded for {on:%-d %b %Y}, so the salary cannot be checked."
-    if salary is None:
-        return INFO, (
-            f"Enter the salary to check it against the {threshold.name} of "
-            f"{_money(threshold.amount)}."
-        )
-    if salary >= threshold.amount:
-        return OK, (
-            f"A salary from {_money(salary)} clears the {threshold.name} of "
-            f"{_money(threshold.amount)}."
-        )
-    return WARNING, (
-        f"A salary from {_money(salary)} is below the {threshold.name} of "
-        f"{_money(threshold.amount)}: a nomination at this salary would not meet it."
-    )
-
-
-def _later(
-    name: str, now: ThresholdInForce | None, salary: int | None, closes_on: date | None
-) -> tuple[ThresholdInForce | None, str, str]:
+def _later(now: SalaryCheck, later: SalaryCheck | None) -> tuple[ThresholdInForce | None, str, str]:
     """A different value of the threshold in force by the closing date, and what it means."""
-    if closes_on is None or now is None:
+    if later is None or now.threshold is None or later.threshold is None:
         return None, "", INFO
-    later = threshold_on(name, closes_on)
-    if later is None or later.effective_from == now.effective_from:
+    if later.threshold.effective_from == now.threshold.effective_from:
         return None, "", INFO
-    since = f"{later.effective_from:%-d %b %Y}" if later.effective_from else "a later date"
+    threshold = later.threshold
+    since = f"{threshold.effective_from:%-d %b %Y}" if threshold.effective_from else "a later date"
     text = (
-        f"From {since}, before this ad closes, the {name} is {_money(later.amount)}; "
-        "nominations lodged from then must meet it"
+        f"From {since}, before this ad closes, the {threshold.name} is "
+        f"{_money(threshold.amount)}; nominations lodged from then must meet it"
     )
-    if salary is not None and salary < later.amount:
-        return later, f"{text}, and this salary would not.", WARNING
-    return later, f"{text}.", INFO
+    if later.outcome == Outcome.BELOW:
+        return threshold, f"{text}, and this salary would not.", WARNING
+    return threshold, f"{text}.", INFO
 
 
 def _occupation_message(stream: VisaStream, occupation: Occupation | None) -> tuple[str, str]:
@@ -306,71 +267,52 @@ def threshold_guidance(
     occupation: Occupation | None = None,
     on: date,
     closes_on: date | None = None,
+    reference: VisaReference | None = None,
 ) -> tuple[ThresholdGuidance, ...]:
-    """For each stream offered (and each subclass whose threshold is not per stream), the check."""
-    results: list[ThresholdGuidance] = []
-    streams = list(streams)
-    for stream in streams:
-        label = _stream_label(stream)
-        occupation_message, occupation_level = _occupation_message(stream, occupation)
-        if not stream.threshold_name:
-            results.append(
-                ThresholdGuidance(
-                    label=label,
-                    level=INFO,
-                    message=(
-                        "Your labour agreement sets the salary terms; no standard income "
-                        "threshold applies."
-                    ),
-                    occupation_message=occupation_message,
-                    occupation_level=occupation_level,
-                )
-            )
-            continue
-        check = check_salary(stream, salary_min, on, salary_max=salary_max)
-        level, message = _threshold_message(
-            stream.threshold_name, check.threshold, check.salary, on
+    """The salary rule for each visa offered, with what changes by the closing date."""
+    reference = reference or visa_reference()
+    streams, subclasses = list(streams), list(subclasses)
+
+    def checks(day: date) -> tuple[SalaryCheck, ...]:
+        return offered_salary_checks(
+            subclasses=subclasses,
+            streams=streams,
+            salary_min=salary_min,
+            salary_max=salary_max,
+            on=day,
+            reference=reference,
         )
-        later, later_message, later_level = _later(
-            stream.threshold_name, check.threshold, check.salary, closes_on
+
+    now = checks(on)
+    # The same visas on another date: the same checks, in the same order.
+    later = checks(closes_on) if closes_on is not None else (None,) * len(now)
+    by_label = {f"{s.subclass.code} {s.name}": s for s in streams}
+    results = []
+    for check, then in zip(now, later, strict=True):
+        stream = by_label.get(check.label) if check.stream else None
+        occupation_message, occupation_level = (
+            _occupation_message(stream, occupation) if stream else ("", INFO)
         )
+        later_threshold, later_message, later_level = _later(check, then)
         results.append(
             ThresholdGuidance(
-                label=label,
-                level=level,
-                message=message,
+                label=check.label,
+                level=LEVELS[check.outcome],
+                message=check.explanation,
                 threshold=check.threshold,
-                later_threshold=later,
+                later_threshold=later_threshold,
                 later_message=later_message,
                 later_level=later_level,
                 occupation_message=occupation_message,
                 occupation_level=occupation_level,
-            )
-        )
-    with_streams = {stream.subclass_id for stream in streams}
-    salary = salary_min if salary_min is not None else salary_max
-    for subclass in subclasses:
-        name = SUBCLASS_THRESHOLDS.get(subclass.code)
-        if not name or subclass.pk in with_streams:
-            continue
-        threshold = threshold_on(name, on)
-        level, message = _threshold_message(name, threshold, salary, on)
-        later, later_message, later_level = _later(name, threshold, salary, closes_on)
-        results.append(
-            ThresholdGuidance(
-                label=f"{subclass.code} {subclass.name}",
-                level=level,
-                message=message,
-                threshold=threshold,
-                later_threshold=later,
-                later_message=later_message,
-                later_level=later_level,
+                check=check,
             )
         )
     return tuple(results)
 
 
 # --- Labour market testing ---------------------------------------------------------------
+
 
 # Words an ad uses when it states the skills or experience needed.
 _SKILL_WORDS = re.compile(
@@ -489,11 +431,12 @@ def posting_guidance(
     if not subclasses:
         hints.append("Choose the visas you offer to see whether the salary meets their thresholds.")
     streamed = {stream.subclass_id for stream in streams}
+    reference = visa_reference()
     for subclass in subclasses:
-        if subclass.pk not in streamed and subclass.code not in SUBCLASS_THRESHOLDS:
+        if subclass.pk not in streamed and not subclass.threshold_name:
             hints.append(
-                f"Tick the {subclass.code} streams you offer to check the salary against each "
-                "stream's threshold."
+                f"Tick the {subclass.code} streams you offer: until you do, the salary is "
+                f"checked against the threshold of every {subclass.code} stream."
             )
     return PostingGuidance(
         on=on,
@@ -505,6 +448,7 @@ def posting_guidance(
             occupation=occupation,
             on=on,
             closes_on=closes_on,
+            reference=reference,
         ),
         lmt=lmt_guidance(
             subclass_codes=[s.code for s in subclasses],

@@ -2,14 +2,15 @@
 
 Flags for a whole page of the queue are computed together, in a number of queries that
 does not grow with the page: open reports come annotated on the queue rows, possible
-duplicates are one query, income thresholds are read once per threshold name (reference
-data), and the candidate-pays phrase is text work on rows already loaded.
+duplicates are one query, the visa reference data (subclasses, streams, thresholds) is read
+once for the page and the salary rule runs on values, and the candidate-pays phrase is
+text work on rows already loaded.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
@@ -19,8 +20,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Val
 from django.db.models.functions import Coalesce
 
 from listings.models import ListingReport, Role, VisaStream
+from listings.rules.salary import SalaryCheck
 from listings.sponsorship import candidate_pays_phrase
-from listings.visas import SalaryCheck, ThresholdInForce, threshold_on
+from listings.visas import VisaReference, role_salary_checks, visa_reference
 
 MODERATE_PERMISSION = "listings.moderate_role"
 
@@ -110,30 +112,6 @@ def queue_counts() -> dict[str, int]:
 
 
 @dataclass(frozen=True)
-class StreamSalary:
-    """A salary check for one visa route a role offers.
-
-    ``chosen`` is False when the employer named the subclass but none of its streams:
-    the role is then checked against the subclass's most lenient threshold, so the
-    flag means "below every stream that has a threshold".
-    """
-
-    check: SalaryCheck
-    chosen: bool = True
-
-    @property
-    def below(self) -> bool:
-        return self.check.clears is False
-
-    @property
-    def label(self) -> str:
-        stream = self.check.stream
-        route = str(stream) if self.chosen else f"{stream.subclass.code}, no stream chosen"
-        threshold = self.check.threshold
-        return f"{threshold.name} ${threshold.amount:,} ({route})" if threshold else route
-
-
-@dataclass(frozen=True)
 class PossibleDuplicate:
     id: int
     title: str
@@ -145,11 +123,11 @@ class PossibleDuplicate:
 class RoleFlags:
     open_reports: int
     duplicates: tuple[PossibleDuplicate, ...]
-    salaries: tuple[StreamSalary, ...]
+    salaries: tuple[SalaryCheck, ...]  # the salary rule, one check per visa offered
     candidate_pays: str  # the sentence, "" when none
 
     @property
-    def below_threshold(self) -> tuple[StreamSalary, ...]:
+    def below_threshold(self) -> tuple[SalaryCheck, ...]:
         return tuple(s for s in self.salaries if s.below)
 
     @property
@@ -162,7 +140,8 @@ class RoleFlags:
             labels.append(f"{self.open_reports} open report{'s' if self.open_reports > 1 else ''}")
         if self.below_threshold:
             labels.append(
-                "Salary below " + ", ".join(s.check.threshold.name for s in self.below_threshold)
+                "Salary below "
+                + ", ".join(dict.fromkeys(s.threshold.name for s in self.below_threshold))
             )
         if self.duplicates:
             labels.append("Possible duplicate")
@@ -172,23 +151,25 @@ class RoleFlags:
         return bool(self.labels)
 
 
-def role_flags(roles: Sequence[Role], *, on: date) -> dict[int, RoleFlags]:
+def role_flags(
+    roles: Sequence[Role], *, on: date, reference: VisaReference | None = None
+) -> dict[int, RoleFlags]:
     """Flags for each of ``roles`` (loaded with queue_for_display), keyed by role id.
 
-    Queries: one for possible duplicates, one for the active streams, and one per
-    threshold name in use (reference data): the same for 5 roles or 100.
+    Queries: one for possible duplicates and three for the visa reference data (unless
+    ``reference`` is given): the same for 5 roles or 100.
     """
     roles = list(roles)
     if not roles:
         return {}
     duplicates = possible_duplicates(roles)
-    routes = _Routes.load(on)
+    reference = reference or visa_reference()
     counts = _open_report_counts(roles)
     return {
         role.id: RoleFlags(
             open_reports=counts.get(role.id, 0),
             duplicates=tuple(duplicates.get(role.id, ())),
-            salaries=tuple(routes.salary_checks(role, on)),
+            salaries=role_salary_checks(role, on=on, reference=reference),
             candidate_pays=candidate_pays_phrase(role.description)
             or candidate_pays_phrase(role.sponsorship_evidence),
         )
@@ -208,49 +189,6 @@ def _open_report_counts(roles: Sequence[Role]) -> dict[int, int]:
         .values_list("role_id")
         .annotate(n=Count("id"))
     )
-
-
-class _Routes:
-    """The active streams by subclass and the thresholds in force on one date."""
-
-    def __init__(self, streams: list[VisaStream], thresholds: dict[str, ThresholdInForce | None]):
-        self.thresholds = thresholds
-        self.by_subclass: dict[int, list[VisaStream]] = {}
-        for stream in streams:
-            self.by_subclass.setdefault(stream.subclass_id, []).append(stream)
-
-    @classmethod
-    def load(cls, on: date) -> _Routes:
-        streams = list(VisaStream.objects.filter(active=True).select_related("subclass"))
-        names = sorted({s.threshold_name for s in streams if s.threshold_name})
-        return cls(streams, {name: threshold_on(name, on) for name in names})
-
-    def check(self, stream: VisaStream, role: Role) -> SalaryCheck:
-        # The rule of listings.visas.check_salary, with the threshold read once per name.
-        threshold = self.thresholds.get(stream.threshold_name) if stream.threshold_name else None
-        salary = role.salary_min if role.salary_min is not None else role.salary_max
-        clears = None if threshold is None or salary is None else salary >= threshold.amount
-        return SalaryCheck(stream=stream, threshold=threshold, salary=salary, clears=clears)
-
-    def salary_checks(self, role: Role, on: date) -> Iterable[StreamSalary]:
-        chosen = list(role.visa_streams.all())
-        for stream in chosen:
-            if stream.threshold_name:
-                yield StreamSalary(self.check(stream, role))
-        with_stream = {stream.subclass_id for stream in chosen}
-        for subclass in role.visa_subclasses.all():
-            if subclass.id in with_stream:
-                continue
-            # No stream chosen: the most lenient stream that has a threshold. A subclass
-            # whose streams have none (or that has no streams recorded) is not checked.
-            checks = [
-                self.check(stream, role)
-                for stream in self.by_subclass.get(subclass.id, [])
-                if stream.threshold_name and self.thresholds.get(stream.threshold_name)
-            ]
-            if checks:
-                lenient = min(checks, key=lambda c: c.threshold.amount)
-                yield StreamSalary(lenient, chosen=False)
 
 
 # --- Possible duplicates ------------------------------------------------------------------

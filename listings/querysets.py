@@ -160,10 +160,9 @@ class RoleQuerySet(models.QuerySet):
         return search.fallback_rank(q)
 
     def for_cards(self):
-        """What a role card shows, without the long texts; RoleCard prefetches links on a cache miss."""
-        return self.select_related("employer").defer(
-            "description", "sponsorship_evidence", "rejection_reason"
-        )
+        """What a role card shows (the evidence sentence too), without the long texts; role_cards
+        prefetches links on a cache miss."""
+        return self.select_related("employer").defer("description", "rejection_reason")
 
     def db_vendor(self) -> str:
         from django.db import connections

@@ -711,15 +711,16 @@ def _statements(text: str, scope: int | None = None) -> list[_Statement]:
         # An answer under a heading is not itself a heading.
         is_label = _is_label(sentences) and not label
         for position, sentence in enumerate(sentences):
-            around = " ".join(sentences[max(0, position - 1) : position + 2])
-            context = f"{label} {around}" if label and position == 0 else around
+            answers_label = bool(label) and position == 0
+            if not answers_label and not _mentions_visas(sentence):
+                continue  # most sentences of an ad are about the work
             reading = sentence
             benefit = _BENEFITS_KEY.match(sentence)
-            if label and position == 0:
+            if answers_label:
                 reading = _answer_reading(label, sentence)
-            elif benefit and _ABOUT_VISAS.search(sentence.lower()):
+            elif benefit:
                 reading = f"We offer {benefit['value']}"  # "Benefits: employer-sponsored 186 visa"
-            elif benefits and is_label and _ABOUT_VISAS.search(sentence.lower()):
+            elif benefits and is_label:
                 reading = f"We offer {sentence}"
             status, visas = _read_sentence(reading)
             if status is None and reading != sentence:
@@ -735,6 +736,8 @@ def _statements(text: str, scope: int | None = None) -> list[_Statement]:
                 statement_scope = _scope_of(sentence)
                 if reading != sentence and label and statement_scope == _GENERAL:
                     statement_scope = _scope_of(reading)
+            around = " ".join(sentences[max(0, position - 1) : position + 2])
+            context = f"{label} {around}" if answers_label else around
             statements.append(
                 _Statement(status, written[position], visas, statement_scope, context)
             )
@@ -806,6 +809,11 @@ _ABOUT_VISAS = re.compile(
     r"|work(?:ing)?\s+rights?|rights?\s+to\s+(?:live\s+and\s+)?work|to\s+work\s+in\s+(?:australia|the\s)|work\s+authori"
     r"|clearance|vetting|\bnv\s?-?[12]\b|agsva|tspv"
 )
+
+
+@lru_cache(maxsize=16384)
+def _mentions_visas(sentence: str) -> bool:
+    return bool(_ABOUT_VISAS.search(sentence.lower()))
 
 
 # Reading is pure, and an employer's boilerplate repeats in every one of its ads.

@@ -1,85 +1,146 @@
-"""Visa rules read from data: which income threshold is in force, and whether a salary clears it.
+"""Visa reference data, read once and handed to the salary rule as values.
 
-Thresholds are rows of IncomeThreshold with effective dates; nothing here
-knows an amount. The board gives information, not migration advice, so every
-result carries its source and how sure that source is.
+The rule itself is ``listings.rules.salary`` (pure, no ORM). This module is its one
+loader: ``visa_reference()`` reads every subclass, stream and threshold row (three
+queries, whatever the number of roles), and ``role_salary_checks`` /
+``offered_salary_checks`` turn a role or a form's choices into values and run the rule.
+The role page, the posting guidance, the moderation flags and the alert digests all
+come through here, so they give the same answer.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import F, Q
-
-from listings.models import IncomeThreshold, VisaStream
-
-
-@dataclass(frozen=True)
-class ThresholdInForce:
-    name: str
-    amount: int
-    effective_from: date | None
-    source_url: str
-    confidence: str
-    # Thresholds are indexed every 1 July; a value from before the latest
-    # 1 July may have been replaced by one we have not recorded yet.
-    possibly_outdated: bool
-
-    @property
-    def single_source(self) -> bool:
-        return self.confidence != IncomeThreshold.Confidence.CONFIRMED
+from listings.ingest.normalise import TEXT_CURRENCIES
+from listings.models import IncomeThreshold, Role, VisaStream, VisaSubclass
+from listings.rules.salary import (
+    Salary,
+    SalaryCheck,
+    Stream,
+    Subclass,
+    ThresholdInForce,
+    ThresholdRow,
+    salary_checks,
+    threshold_in_force,
+)
 
 
 @dataclass(frozen=True)
-class SalaryCheck:
-    stream: VisaStream
-    threshold: ThresholdInForce | None  # None: the stream has no threshold, or none is recorded
-    salary: int | None  # the figure compared: the bottom of the advertised range
-    clears: bool | None  # None: cannot tell (no salary, or no threshold)
+class VisaReference:
+    """Every subclass, stream and threshold row, as values (small tables, read together)."""
+
+    subclasses: tuple[Subclass, ...]  # in display order
+    streams: tuple[Stream, ...]  # in display order, inactive ones included
+    thresholds: tuple[ThresholdRow, ...]
+
+    def checks(
+        self,
+        *,
+        subclass_codes: Iterable[str],
+        stream_slugs: Iterable[str],
+        salary: Salary,
+        on: date,
+    ) -> tuple[SalaryCheck, ...]:
+        """The salary rule for the visas and streams offered, in display order."""
+        slugs = set(stream_slugs)
+        streams = [s for s in self.streams if s.slug in slugs]
+        codes = set(subclass_codes) | {s.subclass for s in streams}
+        return salary_checks(
+            subclasses=[s for s in self.subclasses if s.code in codes],
+            streams=streams,
+            salary=salary,
+            on=on,
+            thresholds=self.thresholds,
+            all_streams=self.streams,
+        )
+
+    def threshold_on(self, name: str, on: date) -> ThresholdInForce | None:
+        return threshold_in_force(self.thresholds, name, on)
 
 
-def latest_indexation_date(on: date) -> date:
-    """The most recent 1 July on or before ``on``."""
-    return date(on.year if (on.month, on.day) >= (7, 1) else on.year - 1, 7, 1)
+def visa_reference() -> VisaReference:
+    """Read the reference data: three queries, once per request or batch."""
+    return VisaReference(
+        subclasses=tuple(
+            Subclass(code=s.code, name=s.name, threshold_name=s.threshold_name)
+            for s in VisaSubclass.objects.all()
+        ),
+        streams=tuple(
+            Stream(
+                subclass=s.subclass.code,
+                name=s.name,
+                threshold_name=s.threshold_name,
+                requires_csol=s.requires_csol,
+                slug=s.slug,
+                active=s.active,
+            )
+            for s in VisaStream.objects.select_related("subclass")
+        ),
+        thresholds=tuple(
+            ThresholdRow(
+                name=t.name,
+                amount=t.amount,
+                effective_from=t.effective_from,
+                source_url=t.source_url,
+                confidence=t.confidence,
+                note=t.note,
+            )
+            for t in IncomeThreshold.objects.all()
+        ),
+    )
 
 
 def threshold_on(name: str, on: date) -> ThresholdInForce | None:
     """The threshold ``name`` (CSIT, SSIT, TSMIT) in force on ``on``, by nomination lodgement date."""
-    row = (
-        IncomeThreshold.objects.filter(
-            Q(effective_from__lte=on) | Q(effective_from__isnull=True), name=name
-        )
-        .order_by(F("effective_from").desc(nulls_last=True))
-        .first()
+    return visa_reference().threshold_on(name, on)
+
+
+def currency_named(text: str) -> str:
+    """The currency a salary text names ("US$150k" → "USD"), "" when it names none."""
+    for code, pattern in TEXT_CURRENCIES:
+        if re.search(pattern, text):
+            return code
+    return ""
+
+
+def role_salary(role: Role) -> Salary:
+    """A role's pay as the rule reads it: the AUD figures, or else what the ad said."""
+    if role.salary_min is not None or role.salary_max is not None:
+        return Salary(minimum=role.salary_min, maximum=role.salary_max, currency="AUD")
+    text = role.salary_text.strip()
+    # Ingest keeps AUD pay as figures; what is left as text is another currency or no AUD a year.
+    return Salary(currency=currency_named(text) or "AUD", text=text)
+
+
+def role_salary_checks(
+    role: Role, *, on: date, reference: VisaReference
+) -> tuple[SalaryCheck, ...]:
+    """The salary rule for a role (its visa_subclasses and visa_streams prefetched)."""
+    return reference.checks(
+        subclass_codes=[s.code for s in role.visa_subclasses.all()],
+        stream_slugs=[s.slug for s in role.visa_streams.all()],
+        salary=role_salary(role),
+        on=on,
     )
-    if row is None:
-        return None
-    return ThresholdInForce(
-        name=row.name,
-        amount=row.amount,
-        effective_from=row.effective_from,
-        source_url=row.source_url,
-        confidence=row.confidence,
-        possibly_outdated=row.effective_from is None
-        or row.effective_from < latest_indexation_date(on),
+
+
+def offered_salary_checks(
+    *,
+    subclasses: Iterable[VisaSubclass],
+    streams: Iterable[VisaStream],
+    salary_min: int | None,
+    salary_max: int | None,
+    on: date,
+    reference: VisaReference,
+) -> tuple[SalaryCheck, ...]:
+    """The salary rule for what a form has chosen (salary in AUD a year)."""
+    return reference.checks(
+        subclass_codes=[s.code for s in subclasses],
+        stream_slugs=[s.slug for s in streams],
+        salary=Salary(minimum=salary_min, maximum=salary_max),
+        on=on,
     )
-
-
-def check_salary(
-    stream: VisaStream, salary_min: int | None, on: date, *, salary_max: int | None = None
-) -> SalaryCheck:
-    """Whether the advertised salary clears ``stream``'s income threshold on ``on``.
-
-    The bottom of the range is what a nomination can rely on, so it is the
-    figure compared; with only a maximum given, the maximum is used.
-    """
-    threshold = threshold_on(stream.threshold_name, on) if stream.threshold_name else None
-    salary = salary_min if salary_min is not None else salary_max
-    clears = None if threshold is None or salary is None else salary >= threshold.amount
-    return SalaryCheck(stream=stream, threshold=threshold, salary=salary, clears=clears)
-
-
-def salary_clears(stream: VisaStream, salary: int, on: date) -> bool | None:
-    """True or False when the stream has a recorded threshold on ``on``; None when it has none."""
-    return check_salary(stream, salary, on).clears

@@ -43,10 +43,12 @@ def pytest_report_header(config):
 
 
 def reference_data_load() -> None:
-    """Load the visa reference data and the Moderators group, as migrations 0002 and 0003 do (idempotent)."""
+    """Load the visa reference data and the Moderators group, as migrations 0002, 0003 and 0013 do
+    (idempotent)."""
     for name, function in (
         ("0002_visa_reference_data", "load"),
         ("0003_moderators_group", "create_group"),
+        ("0013_salary_rule_reference_data", "load"),
     ):
         getattr(import_module(f"listings.migrations.{name}"), function)(global_apps, None)
 

@@ -14,6 +14,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from listings.alerts import (
@@ -41,6 +42,7 @@ from listings.services.alerts import (
     deliveries_claim,
 )
 from listings.tasks import send_due_alerts
+from listings.visas import threshold_on
 from tests.factories import (
     ClosedRoleFactory,
     EmployerFactory,
@@ -249,6 +251,51 @@ def test_a_digest_holds_exactly_the_new_matching_roles():
     assert AlertDelivery.objects.get().sent_at is not None
     assert alert.sent_through == after  # the newest role sent
     assert alert.last_sent_at is not None
+
+
+def test_a_digest_gives_each_roles_sponsorship_and_the_salary_rule():
+    alert = ConfirmedAlertFactory(query="sponsorship=any")
+    after = alert.sent_through + timedelta(hours=1)
+    today = timezone.localdate()
+    csit, tsmit = threshold_on("CSIT", today), threshold_on("TSMIT", today)
+    approved_at(after, title="Core Role", streams=["482-core"], salary_min=csit.amount)
+    approved_at(after, title="Regional Role", visas=["494"], salary_min=tsmit.amount - 1)
+    approved_at(after, title="Unsalaried Role", visas=["482"], salary_min=None, salary_max=None)
+    approved_at(after, title="Unnamed Visa Role", visas=[])
+    assert alert_send_digest(alert_id=alert.id) == 4
+    [message] = mail.outbox
+    for part in (message.body, html_of(message)):
+        part = " ".join(part.split())
+        assert f"482 Core Skills: clears the CSIT of ${csit.amount:,}" in part
+        assert (
+            "494 Skilled Employer Sponsored Regional (Provisional): below the TSMIT of "
+            f"${tsmit.amount:,}"
+        ) in part
+        assert (
+            "482 Skills in Demand (no stream named): cannot check: no salary stated "
+            f"(the CSIT is ${csit.amount:,})"
+        ) in part
+        assert "Visa sponsorship offered (subclass not stated)" in part
+        assert "cannot check: the visa subclass is not stated" in part
+
+
+def test_a_digest_costs_the_same_queries_for_2_or_8_roles():
+    def queries(n: int) -> int:
+        Role.objects.all().delete()
+        alert = ConfirmedAlertFactory(query="sponsorship=any")
+        for i in range(n):
+            approved_at(
+                alert.sent_through + timedelta(hours=1),
+                title=f"Role {i}",
+                visas=["482", "494"],
+                streams=["482-core"],
+            )
+        with CaptureQueriesContext(connection) as ctx:
+            assert alert_send_digest(alert_id=alert.id) == n
+        return len(ctx)
+
+    # The reference data is read once for the digest, not once per role.
+    assert queries(2) == queries(8)
 
 
 def test_nothing_is_sent_when_there_is_nothing_new():

@@ -16,6 +16,8 @@ from listings.guidance import (
     threshold_guidance,
 )
 from listings.models import Occupation, VisaStream, VisaSubclass
+from listings.visas import role_salary_checks, visa_reference
+from tests.factories import ApprovedRoleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,14 +65,15 @@ def test_specialist_skills_at_the_ssit_boundary(salary, level):
     assert (result.level, result.threshold.name) == (level, "SSIT")
 
 
-def test_the_2026_ssit_is_flagged_single_source():
+def test_the_2026_ssit_is_confirmed():
+    # Single source until visas.md confirmed it from several (migration 0013).
     result = only(
         threshold_guidance(
             streams=[stream("482-specialist")], salary_min=150_000, on=date(2026, 8, 1)
         )
     )
     assert result.threshold.amount == 146_717
-    assert result.caveat == "single source"
+    assert result.caveat == ""
 
 
 def test_the_bottom_of_the_range_is_compared():
@@ -85,7 +88,10 @@ def test_the_bottom_of_the_range_is_compared():
 def test_no_salary_is_a_hint_not_a_warning():
     result = only(threshold_guidance(streams=[stream("482-core")], salary_min=None, on=ON_2025))
     assert result.level == INFO
-    assert "Enter the salary" in result.message
+    assert result.message == (
+        "No salary is stated, so it cannot be checked. The employer must pay at least the CSIT "
+        "of $76,515 a year."
+    )
 
 
 def test_labour_agreements_set_their_own_terms():
@@ -123,6 +129,41 @@ def test_no_later_note_when_the_threshold_does_not_change():
         )
     )
     assert result.later_message == ""
+
+
+def test_a_482_without_a_stream_gets_every_streams_threshold():
+    subclass = VisaSubclass.objects.get(code="482")
+    result = only(
+        threshold_guidance(streams=[], subclasses=[subclass], salary_min=100_000, on=ON_2025)
+    )
+    assert result.label == "482 Skills in Demand (no stream named)"
+    assert result.level == OK
+    assert result.threshold.name == "CSIT"
+    assert [o.threshold.name for o in result.check.options if o.threshold] == ["SSIT", "CSIT"]
+    assert "fits Core Skills, but not the SSIT that Specialist Skills needs" in result.message
+
+
+@pytest.mark.parametrize(
+    ("visas", "streams", "salary"),
+    [
+        (["482"], ["482-core", "482-specialist"], 120_000),
+        (["482"], [], 60_000),
+        (["186"], [], None),
+        (["494"], [], 70_000),
+        (["482", "494"], ["482-labour-agreement"], 90_000),
+    ],
+)
+def test_guidance_agrees_with_the_role_page(visas, streams, salary):
+    role = ApprovedRoleFactory(visas=visas, streams=streams, salary_min=salary, salary_max=None)
+    page = role_salary_checks(role, on=ON_2025, reference=visa_reference())
+    form = threshold_guidance(
+        subclasses=[VisaSubclass.objects.get(code=code) for code in visas],
+        streams=[stream(slug) for slug in streams],
+        salary_min=salary,
+        on=ON_2025,
+    )
+    assert tuple(item.check for item in form) == page
+    assert [item.message for item in form] == [check.explanation for check in page]
 
 
 def test_494_without_streams_uses_the_tsmit_with_its_caveats():

@@ -139,9 +139,19 @@ def test_the_queue_costs_the_same_queries_for_5_or_20_roles(
     five, twenty = queue_queries(5), queue_queries(20)
     assert five == twenty
     # Session, user, 2 permission lookups, the visa filter's choices, count, rows, 2 prefetches,
-    # and the flags: duplicates, active streams, one per threshold name in use (CSIT, SSIT).
+    # and the flags: duplicates and the visa reference data (subclasses, streams, thresholds).
     with django_assert_max_num_queries(13):
         as_moderator.get(QUEUE)
+
+
+def test_a_494_below_the_tsmit_is_flagged_in_the_queue_and_on_the_review_page(as_moderator):
+    role = PendingRoleFactory(title="Regional ML Engineer", visas=["494"], salary_min=60_000)
+    html = as_moderator.get(QUEUE).content.decode()
+    assert "Salary below TSMIT" in html and "below TSMIT $" in html
+    review = " ".join(as_moderator.get(review_url(role)).content.decode().split())
+    assert "Salary below the TSMIT $" in review
+    assert "A salary from $60,000 is below the TSMIT of $" in review
+    assert "Does the salary clear the income threshold today?" in review
 
 
 def test_the_admin_index_shows_the_queue_count(as_moderator):

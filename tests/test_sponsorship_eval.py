@@ -52,7 +52,7 @@ class Report:
     sponsorship_accuracy: float
     misses: list[str]
 
-    def summary(self) -> str:
+    def summary(self, *, misses: bool = True) -> str:
         lines = [
             f"{self.name} ({self.ads} ads)",
             f"  ML-role accuracy          {self.ml_accuracy:.3f}  (target >= {ML_ACCURACY_TARGET})",
@@ -63,7 +63,7 @@ class Report:
             f"  evidence exact match      {self.evidence_exact:.3f}  (no target, of roles with a decisive sentence)",
             f"  sponsorship 3-way acc.    {self.sponsorship_accuracy:.3f}  (no target)",
             f"  misses: {len(self.misses)}",
-            *(f"    {miss}" for miss in self.misses),
+            *(f"    {miss}" for miss in (self.misses if misses else ())),
         ]
         return "\n".join(lines)
 
@@ -172,4 +172,6 @@ def test_holdout_is_reported_and_never_asserted():
     """The held-out figures, for the README and the closing note (see module docstring)."""
     ads = load(HOLDOUT)
     assert len(ads) == 120
-    print("\nRole classifier on the held-out set (never tuned on)\n" + score(HOLDOUT, ads).summary())
+    # Figures only: which ads it misses is not shown, so that nobody tunes on them.
+    report = score(HOLDOUT, ads).summary(misses=False)
+    print("\nRole classifier on the held-out set (never tuned on)\n" + report)

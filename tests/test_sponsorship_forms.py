@@ -54,7 +54,10 @@ OFFERS = [
     ("Sponsorship can be considered case by case for senior candidates.", ()),
     ("Visa sponsorship is negotiable for exceptional applicants.", ()),
     # A later nomination; a transfer; a PR pathway through employer nomination.
-    ("After 2 years in the role we’ll nominate you for permanent residence under the ENS.", ("186",)),
+    (
+        "After 2 years in the role we’ll nominate you for permanent residence under the ENS.",
+        ("186",),
+    ),
     ("Already on a 482? We can transfer your visa to us.", ("482",)),
     ("A pathway to permanent residency via employer nomination (subclass 186).", ("186",)),
     ("Visa sponsorship: Yes", ()),
@@ -99,7 +102,9 @@ def test_not_offers(sentence):
 
 
 def test_heading_and_answer_read_as_one_statement():
-    html = "<h3>Visa sponsorship</h3><p>Yes – 482 available for this role</p><h3>Pay</h3><p>$150k</p>"
+    html = (
+        "<h3>Visa sponsorship</h3><p>Yes – 482 available for this role</p><h3>Pay</h3><p>$150k</p>"
+    )
     assert detect_sponsorship(html) == (OFFERED, "Yes – 482 available for this role", ("482",))
 
 

@@ -24,9 +24,7 @@ def _in_text(change: Callable[[str], str]) -> Callable[[str], str]:
     """Apply ``change`` to the text of an HTML document, never inside a tag."""
 
     def changed(html: str) -> str:
-        return "".join(
-            part if _TAG.fullmatch(part) else change(part) for part in _TAG.split(html)
-        )
+        return "".join(part if _TAG.fullmatch(part) else change(part) for part in _TAG.split(html))
 
     return changed
 

@@ -23,11 +23,17 @@ def test_html_to_text_keeps_line_breaks_of_plain_text():
     ("html", "lines"),
     [
         # Headings, table cells and definition terms are statements of their own.
-        ("<h3>Visa sponsorship</h3><p>Yes – 482 available</p>", ["Visa sponsorship", "Yes – 482 available"]),
+        (
+            "<h3>Visa sponsorship</h3><p>Yes – 482 available</p>",
+            ["Visa sponsorship", "Yes – 482 available"],
+        ),
         ("<table><tr><th>Sponsorship</th><td>Yes</td></tr></table>", ["Sponsorship", "Yes"]),
         ("<dl><dt>Work rights</dt><dd>Citizens only</dd></dl>", ["Work rights", "Citizens only"]),
         # Bullet characters in plain-text feeds start a line.
-        ("Perks &#8226; Free lunch &bull; Visa sponsorship", ["Perks", "Free lunch", "Visa sponsorship"]),
+        (
+            "Perks &#8226; Free lunch &bull; Visa sponsorship",
+            ["Perks", "Free lunch", "Visa sponsorship"],
+        ),
         # Entities are decoded once: an escaped entity stays text.
         ("<p>AT&amp;amp;T</p>", ["AT&amp;T"]),
         ("<p>5 &lt;b&gt; 6</p>", ["5 <b> 6"]),
@@ -80,7 +86,10 @@ def test_split_sentences_keeps_abbreviations_and_questions_together():
 
 
 def test_split_sentences_after_a_typographic_closing_quote():
-    assert split_sentences("We said “yes.” We sponsor 482s.") == ["We said “yes.”", "We sponsor 482s."]
+    assert split_sentences("We said “yes.” We sponsor 482s.") == [
+        "We said “yes.”",
+        "We sponsor 482s.",
+    ]
 
 
 def test_split_lines_keeps_paragraphs_apart():

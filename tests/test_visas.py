@@ -1,11 +1,20 @@
-"""Income thresholds by date, read from the data migration's rows."""
+"""The loader: threshold rows, subclasses and streams read from the data migrations' rows, once."""
 
 from datetime import date
 
 import pytest
 
-from listings.models import IncomeThreshold, VisaStream
-from listings.visas import check_salary, latest_indexation_date, salary_clears, threshold_on
+from listings.models import IncomeThreshold, Role, VisaStream, VisaSubclass
+from listings.rules import salary as rule
+from listings.rules.salary import Outcome, Reason, Salary
+from listings.visas import (
+    currency_named,
+    role_salary,
+    role_salary_checks,
+    threshold_on,
+    visa_reference,
+)
+from tests.factories import ApprovedRoleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +44,8 @@ def test_no_csit_before_it_existed():
     assert threshold_on("CSIT", date(2024, 12, 6)) is None
 
 
-def test_single_source_ssit_is_flagged():
-    assert threshold_on("SSIT", date(2026, 8, 1)).single_source
+def test_the_2026_ssit_is_confirmed_now():
+    assert threshold_on("SSIT", date(2026, 8, 1)).caveat == ""
     assert not threshold_on("CSIT", date(2026, 8, 1)).single_source
 
 
@@ -46,11 +55,6 @@ def test_a_value_older_than_the_latest_indexation_may_be_outdated():
     assert tsmit.amount == 76_515
     assert tsmit.possibly_outdated
     assert not threshold_on("CSIT", date(2026, 8, 1)).possibly_outdated
-
-
-def test_latest_indexation_date():
-    assert latest_indexation_date(date(2026, 6, 30)) == date(2025, 7, 1)
-    assert latest_indexation_date(date(2026, 7, 1)) == date(2026, 7, 1)
 
 
 def test_thresholds_are_data_not_code():
@@ -63,36 +67,84 @@ def test_thresholds_are_data_not_code():
     assert threshold_on("CSIT", date(2027, 7, 2)).amount == 82_000
 
 
+def test_which_threshold_each_visa_uses_is_data_too():
+    VisaSubclass.objects.filter(code="494").update(threshold_name="CSIT")
+    VisaStream.objects.filter(slug="482-core").update(threshold_name="SSIT")
+    reference = visa_reference()
+    [regional] = reference.checks(
+        subclass_codes=["494"], stream_slugs=[], salary=Salary(100_000), on=date(2026, 8, 1)
+    )
+    [core] = reference.checks(
+        subclass_codes=["482"],
+        stream_slugs=["482-core"],
+        salary=Salary(100_000),
+        on=date(2026, 8, 1),
+    )
+    assert regional.threshold.name == "CSIT" and core.threshold.name == "SSIT"
+
+
+def test_the_reference_is_three_queries_and_carries_the_data(django_assert_num_queries):
+    with django_assert_num_queries(3):
+        reference = visa_reference()
+    assert [s.code for s in reference.subclasses] == ["482", "186", "494"]
+    assert {s.code: s.threshold_name for s in reference.subclasses} == {
+        "482": "",
+        "186": "",
+        "494": "TSMIT",
+    }
+    assert {s.slug: s.threshold_name for s in reference.streams}["482-specialist"] == "SSIT"
+    assert len(reference.thresholds) == IncomeThreshold.objects.count()
+
+
+def test_the_rule_knows_the_models_confidence_values():
+    assert {rule.CONFIRMED, rule.SINGLE_SOURCE, rule.SUBJECT_TO_LEGISLATION} == set(
+        IncomeThreshold.Confidence.values
+    )
+
+
 @pytest.mark.parametrize(
-    ("salary", "on", "clears"),
+    ("text", "code"),
     [
-        (79_499, date(2026, 8, 1), True),  # exactly the CSIT clears
-        (79_498, date(2026, 8, 1), False),
-        (77_000, date(2026, 6, 30), True),  # above the 2025 CSIT, a day before the 2026 one
-        (77_000, date(2026, 7, 1), False),
+        ("US$150,000 a year", "USD"),
+        ("£90k", "GBP"),
+        ("NZ$120,000", "NZD"),
+        ("A$150,000 - A$180,000 per year", "AUD"),
+        ("Competitive", ""),
     ],
 )
-def test_core_skills_salary_against_the_csit(salary, on, clears):
-    assert salary_clears(VisaStream.objects.get(slug="482-core"), salary, on) is clears
+def test_currency_named(text, code):
+    assert currency_named(text) == code
 
 
-def test_specialist_skills_uses_the_ssit():
-    specialist = VisaStream.objects.get(slug="482-specialist")
-    check = check_salary(specialist, 140_000, date(2026, 8, 1), salary_max=160_000)
-    assert check.threshold.name == "SSIT"
-    assert check.clears is False
-    assert check_salary(specialist, 150_000, date(2026, 8, 1)).clears is True
+@pytest.mark.parametrize(
+    ("fields", "salary"),
+    [
+        ({"salary_min": 90_000, "salary_max": None}, Salary(90_000, None, "AUD")),
+        ({"salary_min": None, "salary_max": 95_000}, Salary(None, 95_000, "AUD")),
+        (
+            {"salary_min": None, "salary_max": None, "salary_text": "US$150,000 a year"},
+            Salary(None, None, "USD", "US$150,000 a year"),
+        ),
+        (
+            {"salary_min": None, "salary_max": None, "salary_text": "Competitive"},
+            Salary(None, None, "AUD", "Competitive"),
+        ),
+        ({"salary_min": None, "salary_max": None}, Salary(None, None, "AUD", "")),
+    ],
+)
+def test_a_roles_salary_as_the_rule_reads_it(fields, salary):
+    assert role_salary(Role(**fields)) == salary
 
 
-def test_labour_agreement_has_no_threshold_and_no_verdict():
-    check = check_salary(
-        VisaStream.objects.get(slug="482-labour-agreement"), 50_000, date(2026, 8, 1)
+def test_a_role_with_a_foreign_salary_cannot_be_checked():
+    role = ApprovedRoleFactory(
+        visas=["482"],
+        streams=["482-core"],
+        salary_min=None,
+        salary_max=None,
+        salary_text="US$150,000 a year",
     )
-    assert check.threshold is None
-    assert check.clears is None
-
-
-def test_no_salary_means_no_verdict():
-    check = check_salary(VisaStream.objects.get(slug="186-trt"), None, date(2026, 8, 1))
-    assert check.threshold.amount == 79_499
-    assert check.clears is None
+    [check] = role_salary_checks(role, on=date(2026, 8, 1), reference=visa_reference())
+    assert (check.outcome, check.reason) == (Outcome.CANNOT_CHECK, Reason.NOT_AUD)
+    assert "stated in USD (US$150,000 a year)" in check.explanation
+    assert "at least the CSIT of $79,499 a year" in check.explanation

@@ -48,9 +48,10 @@ def _code_version() -> str:
     """
     from listings import html, streams
     from listings.ingest import adapters, normalise
+    from listings.rules import text
 
     files = sorted(Path(adapters.__file__).parent.glob("*.py"))
-    files += [Path(module.__file__) for module in (sponsorship, normalise, html, streams)]
+    files += [Path(module.__file__) for module in (sponsorship, text, normalise, html, streams)]
     files.append(Path(__file__))
     return hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()[:16]
 

@@ -198,6 +198,12 @@ class Role(models.Model):
         )
 
     @property
+    def posted_through_form(self) -> bool:
+        """Posted by the employer (the form), not ingested from a feed: its sponsorship
+        evidence is then the employer's declaration, not a sentence from an ad."""
+        return self.source_id is None
+
+    @property
     def location_display(self) -> str:
         place = ", ".join(p for p in (self.city, self.state) if p)
         if self.workplace == self.Workplace.REMOTE:

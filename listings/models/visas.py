@@ -13,6 +13,11 @@ class VisaSubclass(models.Model):
     permanent = models.BooleanField(default=False)
     employer_sponsored = models.BooleanField(default=True)
     active = models.BooleanField(default=True)
+    # Which IncomeThreshold.name the salary must clear when the threshold is not set per
+    # stream (494: TSMIT); blank when each stream names its own (482, 186).
+    threshold_name = models.CharField(
+        max_length=10, blank=True, help_text="Only when the threshold is not set per stream"
+    )
     summary = models.TextField(blank=True)
     source_url = models.URLField(max_length=500, blank=True)
     order = models.PositiveSmallIntegerField(default=0)

@@ -337,7 +337,7 @@ def _digest_send(*, alert: JobAlert, role_ids: list[int], now: datetime) -> int:
         Role.objects.visible()
         .filter(id__in=role_ids)
         .select_related("employer")
-        .prefetch_related("visa_subclasses")
+        .prefetch_related("visa_subclasses", "visa_streams")
         .order_by("-approved_at", "-id")
     )
     live = {role.id for role in roles}

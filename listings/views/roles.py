@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from listings.jsonld import job_posting, json_ld_script
 from listings.models import Role
-from listings.visas import check_salary
+from listings.visas import role_salary_checks, visa_reference
 
 
 def report_url(role: Role) -> str:
@@ -23,11 +23,8 @@ def role_detail(request, pk: int, slug: str):
     if slug != role.slug:
         return redirect(role, permanent=True)
     today = timezone.localdate()
-    salary_checks = [
-        check_salary(stream, role.salary_min, today, salary_max=role.salary_max)
-        for stream in role.visa_streams.all()
-        if stream.threshold_name
-    ]
+    # The salary rule for every visa offered (reference data: three queries, whatever the visas).
+    salary_checks = role_salary_checks(role, on=today, reference=visa_reference())
     live = role.is_live
     nonce = getattr(request, "csp_nonce", None)  # lazy: bool() of it is False until read
     json_ld = (

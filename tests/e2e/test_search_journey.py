@@ -70,7 +70,8 @@ def test_search_by_visa_and_state_then_read_the_threshold_hint(page, live_server
     expect(page.get_by_role("heading", level=1)).to_have_text("Sydney Forecasting Scientist")
     hint = page.locator("#threshold-guidance")
     expect(hint).to_contain_text("482 Core Skills")
-    expect(hint).to_contain_text("appears to clear the CSIT")
+    expect(hint).to_contain_text("Clears")
+    expect(hint).to_contain_text("clears the CSIT of $")
     expect(hint).to_contain_text("Guidance, not migration advice")
 
     # Back to the filtered search, as the browser remembers it.

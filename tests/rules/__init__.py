@@ -1,0 +1,1 @@
+"""Pure rules (listings/rules/) as tables of cases: values in, no database."""
