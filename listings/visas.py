@@ -10,12 +10,11 @@ come through here, so they give the same answer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from listings.ingest.normalise import TEXT_CURRENCIES
+from listings.ingest.normalise import currency_named
 from listings.models import IncomeThreshold, Role, VisaStream, VisaSubclass
 from listings.rules.salary import (
     Salary,
@@ -97,14 +96,6 @@ def visa_reference() -> VisaReference:
 def threshold_on(name: str, on: date) -> ThresholdInForce | None:
     """The threshold ``name`` (CSIT, SSIT, TSMIT) in force on ``on``, by nomination lodgement date."""
     return visa_reference().threshold_on(name, on)
-
-
-def currency_named(text: str) -> str:
-    """The currency a salary text names ("US$150k" → "USD"), "" when it names none."""
-    for code, pattern in TEXT_CURRENCIES:
-        if re.search(pattern, text):
-            return code
-    return ""
 
 
 def role_salary(role: Role) -> Salary:

@@ -635,7 +635,7 @@ def _from_range(salary: SalaryRange, *, assume_aud: bool) -> AnnualSalary:
 
 
 def _from_text(text: str, *, assume_aud: bool) -> AnnualSalary:
-    currency = _currency_in(text)
+    currency = currency_named(text)
     is_aud = currency == "AUD" or (not currency and assume_aud)
     low, high = _amounts_in(text)
     if low is None and high is None:  # "Competitive", "DOE"
@@ -652,7 +652,8 @@ def _from_text(text: str, *, assume_aud: bool) -> AnnualSalary:
     )
 
 
-def _currency_in(text: str) -> str:
+def currency_named(text: str) -> str:
+    """The currency a salary text names ("US$150k" → "USD"), "" when it names none."""
     for code, pattern in TEXT_CURRENCIES:
         if re.search(pattern, text):
             return code
