@@ -49,7 +49,8 @@ def classify(*, title: str, description_html: str, eligibility_text: str = "") -
     description = html_to_text(description_html)
     statements = [
         *_statements(html_to_text(eligibility_text), scope=_ELIGIBILITY_FIELD),
-        *_statements(description),
+        # A graduate role's ad may speak of "our graduate program": that is this role.
+        *_statements(description, intake=bool(_INTAKE_TITLE.search(title))),
     ]
     status, evidence, visas = _decide(statements)
     return Classification(
@@ -76,7 +77,7 @@ _NOT_ML_FUNCTION = re.compile(
       |strateg\w*|advocate|evangelist|developer\s+relations|devrel|administrator|administration|coordinator|solutions?\s+architect
       |product\s+(?:manager|owner|marketing)|program(?:me)?\s+manager|project\s+manager|delivery\s+manager
       |customer\s+success|solutions?\s+(?:engineer|consultant)|partnerships?|community\s+manager|writer|copywriter|journalist|editor
-      |operator|machinist|technician|mechanic|model\s+maker|fashion|financial\s+modell?er|annotator|labell?er)\b
+      |operator|machinist|technician|mechanic|model\s+maker|fashion|financial\s+modell?er|annotat\w*|labell?(?:er|ing)|labeling)\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -86,6 +87,7 @@ _ML_TITLE = re.compile(
     machine[\s-]*learning|deep[\s-]*learning|reinforcement[\s-]*learning|artificial\s+intelligence
     |data[\s-]*scien(?:ce|tist)|computer\s+vision|natural\s+language|speech\s+(?:recognition|scien\w*|model\w*)
     |recommend(?:er|ation)\s+systems?|perception\s+engineer|ml[\s-]?ops|gen(?:erative)?[\s-]?ai
+    |\binference\b|model\s+(?:serving|training)|(?:pre|post)[\s-]?training|\bfoundation\s+models?
     |(?-i:\b(?:AI|Ai|ML|MLE|NLP|LLMs?|ASR|CV)\b)|(?-i:\bA\.I\.)
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -104,6 +106,10 @@ _OTHER_ENGINEERING_TITLE = re.compile(
     re.IGNORECASE,
 )
 # Academic posts whose title says research, which counts as ML work when it is about ML.
+_ACADEMIC_TITLE = re.compile(r"\b(?:lecturer|professor|academic)\b", re.IGNORECASE)
+_RESEARCH_INTENSIVE = re.compile(
+    r"\bresearch[\s-]+(?:intensive|focused|focussed|only|active)\b", re.IGNORECASE
+)
 _ACADEMIC_RESEARCH = re.compile(
     r"\b(?:lecturer|professor|academic)\b.*\bresearch|\bresearch\b.*\b(?:lecturer|professor)\b",
     re.IGNORECASE,
@@ -168,7 +174,10 @@ def is_ml_role(title: str, text: str) -> bool:
     """
     title = normalise(title)
     job = _TITLE_QUALIFIER.split(title, maxsplit=1)[0]
-    if _NOT_ML_FUNCTION.search(job) and not _ACADEMIC_RESEARCH.search(title):
+    academic_research = _ACADEMIC_RESEARCH.search(title) or (
+        _ACADEMIC_TITLE.search(title) and _RESEARCH_INTENSIVE.search(text)
+    )
+    if _NOT_ML_FUNCTION.search(job) and not academic_research:
         return False
     if _REPORTING_TITLE.search(title):
         return False
@@ -247,14 +256,14 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:(?:new|existing|current|fresh)\s+
 # Words that make a nearby number a visa subclass rather than an address, salary or count.
 _VISA_CONTEXT = re.compile(
     r"visas?\b|subclass|spon?s[oe]r|nominat|(?-i:\b(?:TSS|SID|ENS|PR)\b)|skills\s+in\s+demand|stream|permit|program"
-    r"|pathway|permanent\s+residen|transfer|take\s+over",
+    r"|pathway|permanent\s+residen|transfer|take\s+over|\bspons\b|paperwork",
     re.IGNORECASE,
 )
 # What follows a number that is not a subclass: a street ("494 Murray Street") or a
 # counted plural ("494 clients"); plurals of visa words still count ("482 visas").
 _NOT_SUBCLASS_AFTER = re.compile(
     r"\s+(?:[A-Z][a-z]+\s+(?:Street|St|Road|Rd|Avenue|Ave|Parade|Pde|Terrace|Tce|Lane|Highway|Hwy|Drive|Dr|Place|Pl|Boulevard|Way|Crescent|Cres)\b"
-    r"|(?!(?:visas|sponsorships|nominations|programs|programmes|streams|applications|subclasses)\b)[a-z]+s\b)"
+    r"|(?!(?:visas|sponsorships|nominations|programs|programmes|streams|applications|subclasses|spons|is|was|has|does|plus|as|us|this|yes)\b)[a-z]+s\b)"
 )
 # The candidate's current visa ("for current 482 holders", "on a 482 visa") is not one on offer.
 _HELD_BEFORE = re.compile(
@@ -307,7 +316,7 @@ def _names_a_subclass(sentence: str, start: int, end: int) -> bool:
 _BOILERPLATE, _GENERAL, _THIS_ROLE, _ELIGIBILITY_FIELD = 0, 1, 2, 3
 
 # "sponsorship" and its common misspellings ("sponsership", "sponsorhip").
-_SPONSORSHIP = r"\bspon?s[oe]r(?:s?h?ips?|ing)\b"
+_SPONSORSHIP = r"\b(?:spon?s[oe]r(?:s?h?ips?|ing)|spons)\b"
 # Words that negate the offer they precede ("cannot offer", "no sponsorship", "not available").
 _NEGATOR = re.compile(
     r"\b(?:not|no|never|unable|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|without|nor|unavailable|ineligible)\b|n't\b",
@@ -382,7 +391,7 @@ _OFFERS = tuple(
         # "ENS nomination is available", "regional employer sponsored visas are offered".
         r"\b(?:nominations?|visas?)\s+(?:is|are|will\s+be|can\s+be|may\s+be)\s+(?:\w+\s+)?(?:available|offered|provided|on\s+offer)\b",
         # "We offer 482 visa sponsorship", "provide a relocation package and visa sponsorship".
-        rf"\b(?:offer|offers|offering|offered|provide|provides|providing|provided)\s+(?:[\w()/'-]+,?\s+){{0,6}}?(?:{_SPONSORSHIP}|visa\s+(?:support|assistance))",
+        rf"\b(?:offer|offers|offering|offered|provide|provides|providing|provided)\s+(?:[\w()/'-]+,?\s+){{0,6}}?(?:{_SPONSORSHIP}|visa\s+(?:support|assistance)|nominations?)\b",
         # "We're open to sponsoring", "willing to sponsor the right person".
         r"\b(?:open|willing|happy|keen|prepared|able)\s+to\s+(?:discuss\w*\s+)?spon?s[oe]r\w*",
         # "We'll cover the cost of your visa", "we pay for visa fees" (the employer paying).
@@ -399,7 +408,7 @@ _OFFERS = tuple(
         r"\b(?:offer|offers|offering|offered|provide|provides|providing|provided)\s+(?:[\w()/-]+\s+){0,3}?visas?\b"
         r"(?!\s+(?:applications?|advice|services|processing|holders?|status|information|requirements?))",
         # "We handle relocation and visas", "we take care of the visa process".
-        rf"\bwe\s+(?:\w+\s+){{0,2}}?(?:handle|arrange|organi[sz]e|take\s+care\s+of|manage)\s+(?:[\w,]+\s+){{0,4}}?(?:visas?|{_SPONSORSHIP})\b",
+        rf"\bwe\s+(?:\w+\s+){{0,2}}?(?:handle|arrange|organi[sz]e|take\s+care\s+of|manage|sort\s+out)\s+(?:[\w,]+\s+){{0,4}}?(?:visas?|{_SPONSORSHIP}|(?:482|186|494)s?)\b",
         # A pathway to permanent residence on offer: "PR pathway available via 186", "offer a pathway to PR".
         rf"(?:{_PR_PATHWAY})[^.;!?]{{0,40}}?\b(?:available|offered|provided|possible|on\s+offer)\b"
         rf"|\b(?:offer|offers|offering|provide|provides|providing)\s+(?:[\w()/'-]+,?\s+){{0,4}}?(?:{_PR_PATHWAY})",
@@ -416,7 +425,11 @@ _OFFERS = tuple(
         rf"\beligible\s+for\s+(?:[\w()/-]+\s+){{0,7}}?(?:visas?\b|{_SPONSORSHIP}|nomination)",
         # "Successful candidates can be nominated", "will be sponsored"; "we can nominate you".
         r"\b(?:can|will|may|could|would)\s+be\s+(?:\w+\s+)?(?:nominated|spon?s[oe]red)\b",
-        r"\b(?:we|can|will)\s+(?:\w+\s+)?nominate\b",
+        r"\b(?:we|can|will|may|could|would)\s+(?:\w+\s+)?nominate\b",
+        # An employer approved for a labour agreement: "we're a DAMA-approved employer".
+        r"\b(?:DAMA|labour\s+agreement)[\s-]+(?:approved|accredited|endorsed)|\b(?:have|has|hold|holds)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?labour\s+agreement",
+        # "We can look at sponsorship", "happy to discuss visa sponsorship".
+        rf"\b(?:can|will|happy\s+to|open\s+to|able\s+to|glad\s+to)\s+(?:look\s+at|look\s+into|discuss|explore|talk\s+(?:about|through))\s+(?:\w+\s+){{0,2}}?(?:{_SPONSORSHIP}|visas?)",
         # Transfers: "can transfer existing 482 sponsorships", "take over sponsorship of visas".
         rf"\btransfer\w*\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_VISA_WORD}|{_SPONSORSHIP})"
         rf"|\btake\s+over\s+(?:\w+\s+){{0,3}}?(?:{_SPONSORSHIP}|{_VISA_WORD})",
@@ -429,7 +442,7 @@ _OFFERS = tuple(
         rf"\b(?:visas?|{_SPONSORSHIP}|nominations?|482|186|494|457|(?-i:TSS|SID|ENS))(?:\s*\([^)]*\))?"
         r"(?!\s+(?:holders?|status|applications?|requirements?|conditions?)\b)"
         r"\s*[:-]?\s+(?:(?:is|are|will\s+be|can\s+be|may\s+be|could\s+be|would\s+be|also)\s+)?(?:[\w()]+\s+){0,3}?"
-        r"(?:available|offered|provided|on\s+offer|considered|possible|supported|negotiable|arranged|organi[sz]ed|facilitated|discussed)\b",
+        r"(?:available|avail|offered|provided|on\s+offer|considered|possible|supported|negotiable|arranged|organi[sz]ed|facilitated|discussed)\b",
         # "We would consider sponsoring a visa", "sponsorship ... is something we can offer".
         r"\bconsider\w*\s+(?:\w+\s+){0,2}?spon?s[oe]r\w*",
         rf"{_SPONSORSHIP}[^.;!?]{{0,80}}?\bsomething\s+we\s+(?:\w+\s+){{0,3}}?(?:offer|provide|consider|do|support)\b",
@@ -452,14 +465,14 @@ _WE_SPONSOR = re.compile(
 )
 # A named employer in the third person: "Acme sponsors 482 visas". Only a visa object counts here.
 _NAME_SPONSORS = re.compile(
-    r"\b(?:[A-Z][\w&]*|the\s+(?:university|institute|hospital|council|department|firm|practice|group|agency|school|lab|centre|center))"
+    r"\b(?:[A-Z][\w&]*|the\s+(?:university|institute|hospital|council|department|firm|practice|group|agency|school|lab|centre|center)|and|also)"
     r"\s+(?:spon?s[oe]rs|(?:can|will|could|may|would|is\s+(?:able|happy|willing|open|pleased)\s+to)\s+(?:\w+\s+)?spon?s[oe]r)\b"
-    r"(?P<object>(?:\W+\w+){1,7})"
+    r"(?P<object>(?:\W+\w+){1,10})"
 )
 # Objects that make "sponsor" mean a visa.
 _VISA_OBJECT = re.compile(
-    r"\b(?:visas?|subclass|nominations?|work\s+permits?|482|186|494|457|TSS|SID|ENS|skills\s+in\s+demand|permanent\s+residen\w*"
-    r"|(?:core|specialist)\s+skills\s+stream)\b",
+    r"\b(?:visas?|subclass|nominations?|work\s+permits?|(?:482|186|494|457)s?|TSS|SID|ENS|skills\s+in\s+demand|permanent\s+residen\w*"
+    r"|(?:core|specialist)\s+skills\s+stream|labour\s+agreements?|DAMA)\b",
     re.IGNORECASE,
 )
 # People as the object ("we can sponsor the right candidate") also mean a visa ...
@@ -509,6 +522,8 @@ _REFUSALS = tuple(
         # "No sponsorship", "without the need for visa sponsorship", "non-sponsored".
         rf"\b(?:no|non)[\s-]+(?:[\w-]+\s+){{0,2}}?{_SPONSORSHIP}|\bwithout\s+(?:[\w-]+\s+){{0,4}}?{_SPONSORSHIP}"
         r"|\bnon-?spon?s[oe]red\b",
+        # "We can't support visa applications for this role".
+        rf"\b(?:cannot|unable\s+to|not\s+able\s+to|do\s+not|will\s+not|are\s+not\s+able\s+to)\s+(?:\w+\s+){{0,2}}?(?:support|assist\s+with|help\s+with)\s+(?:\w+\s+){{0,2}}?(?:visas?|{_SPONSORSHIP}|nominations?|482|186|494)",
         # "Visa sponsorship is unavailable for this role".
         rf"(?:{_SPONSORSHIP}|\bvisas?\b)[^.;!?]{{0,40}}?\bunavailable\b",
         # "We are not sponsoring", "not currently able to sponsor", "too small to sponsor".
@@ -622,7 +637,9 @@ _ROLE_SCOPE = re.compile(
 )
 _BOILERPLATE_SCOPE = re.compile(
     # A global template: "... unless otherwise stated in this advert", "the country of employment".
-    r"\bunless\s+otherwise\s+(?:stated|specified|advertised|noted|indicated)\b"
+    r"\bunless\s+(?:otherwise\s+(?:stated|specified|advertised|noted|indicated)|(?:stated|specified|noted|indicated)\s+otherwise)\b"
+    r"|\b(?:all|any)\s+(?:roles|positions|jobs|vacancies|opportunities)\s+(?:at|with|across)\b"
+    r"|\bto\s+be\s+considered\s+for\s+(?:\w+\s+){0,2}?(?:roles|positions|jobs|vacancies)\s+(?:at|with)\b"
     r"|\bcountry\s+(?:of\s+employment|(?:in\s+which|where)\s+the\s+(?:role|position|job))\b|"
     r"\b(?:many|some|most|other|certain|select(?:ed)?)\s+(?:of\s+our\s+)?(?:roles|positions|vacancies|jobs|teams|people|clients)\b"
     r"|\bacross\s+(?:our|the)\s+(?:\w+\s+)?(?:company|business|group|practice|organi[sz]ation|firm)\b"
@@ -666,6 +683,7 @@ _VISA_KEY = re.compile(
     r"|citizenship|residency|visa\s+status|(?:security\s+)?clearance|immigration)(?:\s+(?:status|requirements?|information|details))?\W*$",
     re.IGNORECASE,
 )
+_SPONSORSHIP_QUESTION = re.compile(r"spon?s[oe]r|visa|nominat", re.IGNORECASE)
 # Headings that end such a list.
 _OTHER_HEADING = re.compile(
     r"^\W*(?:what\s+you(?:'ll|\s+will)?\s+(?:need|do|bring|be\s+doing)|about\b|requirements|responsibilities|skills"
@@ -678,7 +696,14 @@ _YES = re.compile(
     r"^\W*(?:yes|yep|yeah|absolutely|of\s+course|definitely|sure)\b\W*", re.IGNORECASE
 )
 _NO = re.compile(
-    r"^\W*(?:no|nope|sorry|unfortunately)\b(?!\s+(?:problem|worries))\W*", re.IGNORECASE
+    r"^\W*(?:no|nope|sorry|unfortunately(?:\s+not)?|not\s+(?:for\s+this|at\s+(?:this|the\s+moment|present)|currently|right\s+now|in\s+this\s+case))\b"
+    r"(?!\s+(?:problem|worries))\W*",
+    re.IGNORECASE,
+)
+# An answer that leaves the question open: "TBC", "to be confirmed".
+_UNDECIDED = re.compile(
+    r"^\W*(?:tbc|tba|tbd|to\s+be\s+(?:confirmed|advised|determined|discussed)|unknown|unsure|depends)\b",
+    re.IGNORECASE,
 )
 _BARE_ANSWER = re.compile(
     r"^\W*(?:available|offered|provided|possible|on\s+offer|considered|can\s+be|may\s+be|not\s+(?:available|offered|possible)"
@@ -696,7 +721,7 @@ def _is_label(sentences: list[str]) -> bool:
     )
 
 
-def _statements(text: str, scope: int | None = None) -> list[_Statement]:
+def _statements(text: str, scope: int | None = None, *, intake: bool = False) -> list[_Statement]:
     """What each statement of plain ``text`` says about sponsorship, with its scope and context.
 
     A statement is a sentence, or the answer under a heading or key together with
@@ -716,15 +741,21 @@ def _statements(text: str, scope: int | None = None) -> list[_Statement]:
                 continue  # most sentences of an ad are about the work
             reading = sentence
             benefit = _BENEFITS_KEY.match(sentence)
+            if answers_label and _UNDECIDED.match(sentence):
+                # "Visa sponsorship" / "To be confirmed": neither the heading nor its answer decides.
+                if label_statement is not None:
+                    statements.remove(label_statement)
+                    label_statement = None
+                continue
             if answers_label:
                 reading = _answer_reading(label, sentence)
             elif benefit:
                 reading = f"We offer {benefit['value']}"  # "Benefits: employer-sponsored 186 visa"
             elif benefits and is_label:
                 reading = f"We offer {sentence}"
-            status, visas = _read_sentence(reading)
+            status, visas = _read_sentence(reading, intake)
             if status is None and reading != sentence:
-                status, visas = _read_sentence(sentence)
+                status, visas = _read_sentence(sentence, intake)
             if status is None:
                 continue
             if reading != sentence and label_statement is not None:
@@ -763,12 +794,17 @@ def _statements(text: str, scope: int | None = None) -> list[_Statement]:
 def _answer_reading(label: str, answer: str) -> str:
     """How an answer reads with the heading or key it answers."""
     key = label.rstrip(" :?")
+    if label.endswith("?") and _SPONSORSHIP_QUESTION.search(label):
+        # "Do you sponsor visas?" / "Unfortunately not": the answer is about sponsorship.
+        key = "Visa sponsorship"
     if _YES.match(answer):
         return f"{key}: yes - {_YES.sub('', answer, count=1)}"
     if _NO.match(answer):
         return f"{key}: no - {_NO.sub('', answer, count=1)}"
-    if _BARE_ANSWER.match(answer) or label.endswith((":", "?")) or _VISA_KEY.match(label):
+    if _BARE_ANSWER.match(answer) or label.endswith((":", "?")):
         return f"{key}: {answer}"
+    if _VISA_KEY.match(label) and _read_sentence(answer)[0] is None:
+        return f"{key}: {answer}"  # "Work rights" / "Australian citizens only"
     return answer
 
 
@@ -807,7 +843,7 @@ _ABOUT_VISAS = re.compile(
     # Matched against the lower-cased sentence: much faster than IGNORECASE.
     r"spon?s[oe]r|visa|nominat|permit|residen|citizen|\b(?:pr|482|186|494|457|tss|sid|ens)\b"
     r"|work(?:ing)?\s+rights?|rights?\s+to\s+(?:live\s+and\s+)?work|to\s+work\s+in\s+(?:australia|the\s)|work\s+authori"
-    r"|clearance|vetting|\bnv\s?-?[12]\b|agsva|tspv"
+    r"|clearance|vetting|\bnv\s?-?[12]\b|agsva|tspv|labour\s+agreement|\bdama\b"
 )
 
 
@@ -818,20 +854,23 @@ def _mentions_visas(sentence: str) -> bool:
 
 # Reading is pure, and an employer's boilerplate repeats in every one of its ads.
 @lru_cache(maxsize=8192)
-def _read_sentence(sentence: str) -> tuple[str | None, tuple[str, ...]]:
+def _read_sentence(sentence: str, intake: bool = False) -> tuple[str | None, tuple[str, ...]]:
     """The sentence's stance and, for an offer, the subclasses offered in it."""
     if not _ABOUT_VISAS.search(sentence.lower()):
         return None, ()
     sentence = _spelled_out(sentence)
     if _ANSWERED_VISA_QUESTION.search(sentence):
         return OFFERED, visas_named(sentence)
-    readings = [(clause, _read_clause(clause)) for clause in _clauses(_plain_sense(sentence))]
+    readings = [
+        (clause, _read_clause(clause, intake)) for clause in _clauses(_plain_sense(sentence))
+    ]
     stances = [(clause, status) for clause, status in readings if status is not None]
     if not stances:
         # A requirement whose key and value a dash separates: "NV1 clearance - applicants
         # must be able to obtain and maintain it".
         whole = _plain_sense(sentence)
-        if not (_OTHER_VISAS.search(whole) or _OTHER_INTAKE.search(whole)) and _is_refusal(whole):
+        other = _OTHER_VISAS.search(whole) or (not intake and _OTHER_INTAKE.search(whole))
+        if not other and _is_refusal(whole):
             return NOT_OFFERED, ()
         return None, ()
     offers = " ; ".join(clause for clause, status in stances if status == OFFERED)
@@ -935,20 +974,24 @@ _PRESENT_OFFER = re.compile(
     r"\b(?:can|will|would|may|could|able|happy|willing|open|available|offer\w*|provide\w*|continue\w*|again|this\s+role)\b",
     re.IGNORECASE,
 )
-# A statement about another intake than this role: "not available for our graduate program".
+# A statement about another intake than this role: "not available for our graduate program",
+# unless the role is in that intake.
+_INTAKE_TITLE = re.compile(
+    r"\b(?:graduate|grad|intern(?:ship)?|cadet|apprentice|vacation)\b", re.IGNORECASE
+)
 _OTHER_INTAKE = re.compile(
-    r"\bfor\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:internships?|graduate\s+(?:programs?|programmes?|intake)|grad\s+programs?"
-    r"|vacation\s+programs?|summer\s+programs?|intern\s+programs?|cadetships?|apprenticeships?)\b",
+    r"\b(?:internships?|(?:graduate|grad|intern|vacation|summer|cadet)\s+(?:and\s+\w+\s+)?(?:programs?|programmes?|intakes?)"
+    r"|cadetships?|apprenticeships?)\b",
     re.IGNORECASE,
 )
 
 
-def _read_clause(clause: str) -> str | None:
+def _read_clause(clause: str, intake: bool = False) -> str | None:
     """OFFERED, NOT_OFFERED or None for one clause. A refusal wins a tie inside a clause."""
     if clause.endswith("?"):
         # A question ("Do you require sponsorship?") states nothing.
         return None
-    if _OTHER_VISAS.search(clause) or _OTHER_INTAKE.search(clause):
+    if _OTHER_VISAS.search(clause) or (not intake and _OTHER_INTAKE.search(clause)):
         return None
     if _ABROAD.search(clause) and not _AUSTRALIAN.search(clause):
         return None
@@ -1060,7 +1103,11 @@ _EMPLOYER_ROUTE = re.compile(
 # Visas as a subject the candidate knows ("Strong knowledge of employer-sponsored visa
 # programs", for a mobility or HR role): a skill asked for, not a benefit.
 _SKILL_IN_VISAS = re.compile(
-    r"\b(?:knowledge|experience|understanding|familiarity|expertise|background)\s+(?:of|with|in)\b",
+    r"\b(?:knowledge|experience|understanding|familiarity|expertise|background)\s+(?:of|with|in)\b"
+    # ... or the job's duties, or the business's trade: "you will manage our 482 program",
+    # "a practice specialising in employer-sponsored visas".
+    r"|\b(?:you\s+will\s+(?:\w+\s+)?(?:manage|administer|coordinate|oversee|process|lodge|prepare)|responsible\s+for"
+    r"|speciali[sz]\w*\s+in)\s+(?:[\w'-]+\s+){0,3}?(?:visa|sponsorship|482|186|494|immigration|migration|nomination)",
     re.IGNORECASE,
 )
 # Support for people who already hold visas ("we support employees already on visas with

@@ -1,8 +1,9 @@
 """The role classifier measured on the hand-labelled ad sets.
 
-Labels are defined in /work/shared/eval/README.md. Two development sets by
-different authors (``sponsorship_dev.jsonl``, 70 ads; ``sponsorship_dev2.jsonl``,
-160 ads) must each reach the targets: ML-role accuracy >= 0.97; ``offered``
+Labels are defined in /work/shared/eval/README.md. Three development sets by
+different authors (``sponsorship_dev.jsonl``, 70 ads, and ``sponsorship_dev2.jsonl``,
+160 ads, from ../shared/eval; ``sponsorship_dev3.jsonl``, 150 ads written for this
+board in other registers and layouts) must each reach the targets: ML-role accuracy >= 0.97; ``offered``
 precision >= 0.98 and recall >= 0.95; subclasses exactly right on >= 95% of the
 roles labelled offered; no role labelled ``not_offered`` listed as sponsored.
 
@@ -24,7 +25,11 @@ from listings.rules.text import html_to_text, normalise
 from listings.sponsorship import NOT_OFFERED, OFFERED, Classification, classify
 
 DATA = Path(__file__).parent / "data"
-DEVELOPMENT_SETS = {"sponsorship_dev.jsonl": 70, "sponsorship_dev2.jsonl": 160}
+DEVELOPMENT_SETS = {
+    "sponsorship_dev.jsonl": 70,
+    "sponsorship_dev2.jsonl": 160,
+    "sponsorship_dev3.jsonl": 150,
+}
 HOLDOUT = "sponsorship_holdout.jsonl"
 
 ML_ACCURACY_TARGET = 0.97

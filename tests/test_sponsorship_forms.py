@@ -172,3 +172,53 @@ def test_role_specific_refusal_outranks_boilerplate_offer():
 )
 def test_ml_role_by_title_and_description(title, description, ml):
     assert classify(title=title, description_html=f"<p>{description}</p>").is_ml_role is ml
+
+
+@pytest.mark.parametrize(
+    ("html", "status"),
+    [
+        # A question as the heading, the answer under it.
+        ("<h4>Do you sponsor visas?</h4><p>Unfortunately not for this role.</p>", NOT_OFFERED),
+        ("<h4>Can you sponsor my visa?</h4><p>Not at this time, sorry.</p>", NOT_OFFERED),
+        ("<h4>Will you sponsor me?</h4><p>Yes, a 482 for the right person.</p>", OFFERED),
+        # An answer that leaves it open decides nothing, heading included.
+        ("<h4>Visa sponsorship</h4><p>TBC</p><h4>Salary</h4><p>$150k</p>", UNKNOWN),
+        ("<table><tr><th>Sponsorship</th><td>To be confirmed</td></tr></table>", UNKNOWN),
+        # A one-line blurb.
+        ("<p>ML Eng | Melb | $170k | 482 spons avail | DM me</p>", OFFERED),
+    ],
+)
+def test_questions_answers_and_blurbs(html, status):
+    assert detect_sponsorship(html)[0] == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("We hold a company-specific labour agreement for data scientists.", OFFERED),
+        ("We're a DAMA-approved employer in the Northern Territory.", OFFERED),
+        ("We can look at sponsorship for candidates with strong MLOps experience.", OFFERED),
+        ("We'll sort out the 482 paperwork for you.", OFFERED),
+        ("The Institute may nominate the appointee under the Direct Entry stream.", OFFERED),
+        ("We can't support visa applications for this role.", NOT_OFFERED),
+        # Duties and trades involving visas are not offers.
+        ("You will manage our 482 sponsorship program and liaise with migration agents.", UNKNOWN),
+        ("We are a practice specialising in employer-sponsored visas.", UNKNOWN),
+    ],
+)
+def test_labour_agreements_conditional_offers_and_duties(sentence, status):
+    assert detect_sponsorship(sentence)[0] == status
+
+
+def test_a_graduate_program_is_this_role_only_for_a_graduate_role():
+    html = "<p>Our graduate program offers 482 sponsorship to international graduates.</p>"
+    assert classify(title="Graduate ML Engineer", description_html=html).sponsorship == OFFERED
+    assert classify(title="Senior ML Engineer", description_html=html).sponsorship == UNKNOWN
+
+
+def test_template_line_for_all_roles_gives_way_to_this_role():
+    html = (
+        "<p>For this role, candidates requiring sponsorship will be considered.</p>"
+        "<p>To be considered for roles at Acme, you must have full working rights in Australia.</p>"
+    )
+    assert detect_sponsorship(html)[0] == OFFERED

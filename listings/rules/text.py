@@ -141,7 +141,13 @@ def split_lines(text: str) -> list[list[str]]:
     return lines
 
 
+# A bar between spaces separates the items of a one-line blurb ("Sydney | $180k | 482 avail").
+_BAR = re.compile(r"\s+\|\s+")
+
+
 def _split_line(line: str) -> list[str]:
+    if " | " in line:
+        return [piece for part in _BAR.split(line) for piece in _split_line(part)]
     if "." not in line and "!" not in line:
         return [line]  # no sentence break possible (list items, headings)
     pieces, start = [], 0
