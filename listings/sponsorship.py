@@ -5,19 +5,28 @@ expressions, each group commented with the wording it stands for, so a
 moderator can see why a role was classed as it was.
 
 How sponsorship is decided:
-1. The ad is cut into sentences, and each sentence into clauses (at ';', '?',
-   spaced dashes, "but", "however", and after a leading "While ...,").
-2. Each clause is read for an *offer* ("we sponsor 482 visas", "sponsorship
+1. The ad is read through the one text normaliser (``listings.rules.text``) into
+   lines, and each line into sentences. A statement is a sentence, or a heading
+   or key read together with the answer under it ("Visa sponsorship" / "Yes -
+   482 available"), or a bullet under a benefits heading ("What we offer" /
+   "Sponsorship").
+2. Contractions are spelled out, and each statement is cut into clauses (at
+   ';', '?', spaced dashes, "but", "however", and after a leading "While ...,").
+3. Each clause is read for an *offer* ("we sponsor 482 visas", "sponsorship
    available") or a *refusal* ("unable to sponsor", "full working rights
    required", "citizens only", "NV1 clearance"). An offer with a negation in
-   front of it ("cannot offer visa sponsorship") is a refusal.
-3. The last clause that says something decides its sentence, because that is
+   its clause ("sponsorship is, sadly, not something we can offer") is a
+   refusal. Other countries' visas, offices abroad, visa holders welcome, past
+   sponsorship and other intakes say nothing about this role.
+4. The last clause that says something decides its statement, because that is
    where English puts the operative part of "X; however Y" and "While X, Y".
-4. Each deciding sentence is weighed by whom it speaks about: this role
-   outranks the ad in general, which outranks company boilerplate ("we sponsor
-   many roles across the group"). The heaviest sentence decides; a refusal
-   wins a tie, because listing a role that will not sponsor costs a seeker far
-   more than missing one that might.
+5. Each statement is weighed by whom it speaks about: a structured eligibility
+   field outranks this role, which outranks the ad in general, which outranks
+   company boilerplate ("we sponsor many roles across the group"). The heaviest
+   statement decides; a refusal wins a tie, because listing a role that will
+   not sponsor costs a seeker far more than missing one that might.
+6. Subclasses come from every offer that is not boilerplate; when none names
+   one, from the sentences and heading around the deciding offer.
 """
 
 from __future__ import annotations
