@@ -287,6 +287,7 @@ _HELD_AFTER = re.compile(r"\s+(?:visa\s+)?holders?\b", re.IGNORECASE)
 _CONTEXT_WINDOW = 80  # characters either side of a number, roughly a dozen words
 
 
+@lru_cache(maxsize=8192)
 def visas_named(sentence: str) -> tuple[str, ...]:
     """Subclasses named in ``sentence``, by number or by name, as sorted labels ("186", "482", "494").
 
@@ -783,11 +784,9 @@ def _statements(text: str, scope: int | None = None, *, intake: bool = False) ->
             )
         if is_label:
             heading = sentences[0]
-            if _BENEFITS_HEADING.search(heading) and not _ABOUT_VISAS.search(heading.lower()):
-                benefits = True
-            elif _OTHER_HEADING.search(heading) or heading.endswith(":"):
-                benefits = False
-            about_visas = bool(_ABOUT_VISAS.search(heading.lower()))
+            about_visas, lists_benefits = _heading_kind(heading)
+            if lists_benefits is not None:
+                benefits = lists_benefits
             label = heading if about_visas else ""
             label_statement = (
                 statements[-1]
@@ -798,6 +797,17 @@ def _statements(text: str, scope: int | None = None, *, intake: bool = False) ->
             label, label_statement = "", None
             benefits = benefits and len(sentences) == 1 and len(sentences[0].split()) <= 20
     return statements
+
+
+@lru_cache(maxsize=4096)
+def _heading_kind(heading: str) -> tuple[bool, bool | None]:
+    """Whether a heading is about visas, and whether it opens (True) or closes (False) a benefits list."""
+    about_visas = _mentions_visas(heading)
+    if _BENEFITS_HEADING.search(heading) and not about_visas:
+        return about_visas, True
+    if _OTHER_HEADING.search(heading) or heading.endswith(":"):
+        return about_visas, False
+    return about_visas, None
 
 
 def _answer_reading(label: str, answer: str) -> str:
@@ -837,6 +847,7 @@ def _decide(statements: list[_Statement]) -> tuple[str, str, tuple[str, ...]]:
     return OFFERED, deciding.sentence, tuple(sorted(visas))
 
 
+@lru_cache(maxsize=8192)
 def _scope_of(sentence: str) -> int:
     if _BOILERPLATE_SCOPE.search(sentence):
         return _BOILERPLATE

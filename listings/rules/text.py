@@ -54,7 +54,9 @@ _PLAIN_FORMS = {
 _PLAIN_FORM = re.compile("[" + "".join(_PLAIN_FORMS) + "]")
 _INVISIBLE_CHARACTER = re.compile("[" + "".join(_INVISIBLE) + "]")
 # Bullet characters start a new line: plain-text feeds list benefits as "• one • two".
-_BULLETS = re.compile(r"\s*[\u2022\u25e6\u25aa\u25ab\u25b8\u25ba\u2023\u2043\u25cf\u2219]\s*")
+# (The spaces around one go when lines are collapsed; a pattern that began with \s* would
+# be tried at every position of the text.)
+_BULLETS = re.compile(r"[\u2022\u25e6\u25aa\u25ab\u25b8\u25ba\u2023\u2043\u25cf\u2219]")
 
 
 def normalise(text: str) -> str:
