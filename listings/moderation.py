@@ -21,7 +21,7 @@ from django.db.models.functions import Coalesce
 
 from listings.models import ListingReport, Role, VisaStream
 from listings.rules.salary import SalaryCheck
-from listings.sponsorship import candidate_pays_phrase
+from listings.rules.sponsorship import candidate_pays_phrase
 from listings.visas import VisaReference, role_salary_checks, visa_reference
 
 MODERATE_PERMISSION = "listings.moderate_role"

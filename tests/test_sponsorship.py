@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from listings.sponsorship import (
+from listings.rules.sponsorship import (
     NOT_OFFERED,
     OFFERED,
     UNKNOWN,

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from listings.rules.sponsorship import NOT_OFFERED, OFFERED, Classification, classify
 from listings.rules.text import html_to_text, normalise
-from listings.sponsorship import NOT_OFFERED, OFFERED, Classification, classify
 
 DATA = Path(__file__).parent / "data"
 DEVELOPMENT_SETS = {

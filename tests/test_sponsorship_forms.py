@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from listings.sponsorship import NOT_OFFERED, OFFERED, UNKNOWN, classify, detect_sponsorship
+from listings.rules.sponsorship import NOT_OFFERED, OFFERED, UNKNOWN, classify, detect_sponsorship
 
 REFUSALS = [
     # Typographic apostrophes, entities and straight ones are one refusal.

@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 import pytest
 
+from listings.rules.sponsorship import NOT_OFFERED, OFFERED, classify, detect_sponsorship
 from listings.rules.text import html_to_text, normalise
-from listings.sponsorship import NOT_OFFERED, OFFERED, classify, detect_sponsorship
 from tests.test_sponsorship_eval import DEVELOPMENT_SETS, HOLDOUT, load
 
 _TAG = re.compile(r"(<[^>]+>)")

@@ -18,7 +18,6 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from listings import sponsorship
 from listings.html import sanitise_html
 from listings.ingest.adapters import get_adapter
 from listings.ingest.bulk import NewRoles, insert_new_roles, overlapping_writes
@@ -34,8 +33,9 @@ from listings.models import (
     VisaStream,
     VisaSubclass,
 )
+from listings.rules import sponsorship
+from listings.rules.streams import StreamName, streams_named
 from listings.rules.text import html_to_text, normalise
-from listings.streams import StreamName, streams_named
 
 logger = logging.getLogger(__name__)
 
@@ -46,9 +46,9 @@ def _code_version() -> str:
     It is part of every content hash, so a deploy that changes how a record is read makes the
     next ingest re-read every record instead of trusting hashes made by the old code.
     """
-    from listings import html, streams
+    from listings import html
     from listings.ingest import adapters, normalise
-    from listings.rules import text
+    from listings.rules import streams, text
 
     files = sorted(Path(adapters.__file__).parent.glob("*.py"))
     files += [Path(module.__file__) for module in (sponsorship, text, normalise, html, streams)]
