@@ -93,6 +93,10 @@ NOT_OFFERS = [
     "Visa sponsorship is not offered for our graduate program.",
     # A skill, not a benefit.
     "Experience with employer-sponsored visa programs is essential.",
+    # Visa words near "provided", "handled" or "lodge" that offer nothing.
+    "Details of visa requirements can be provided on request.",
+    "Visa-related questions are handled by our HR team.",
+    "Our agents help clients lodge visa applications every week.",
 ]
 
 
@@ -222,3 +226,59 @@ def test_template_line_for_all_roles_gives_way_to_this_role():
         "<p>To be considered for roles at Acme, you must have full working rights in Australia.</p>"
     )
     assert detect_sponsorship(html)[0] == OFFERED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # Indirect offers.
+        ("Relocation + visa handled.", OFFERED),
+        ("The visa side is on us, agent fees included.", OFFERED),
+        ("A 482 visa is part of the package.", OFFERED),
+        ("We look after visas for people joining from overseas.", OFFERED),
+        ("We've sponsored engineers before and would happily do it again.", OFFERED),
+        ("If you need a visa, we'll work with our migration agent to sponsor you.", OFFERED),
+        ("We can help you get here on a 482.", OFFERED),
+        ("PS: we're a Standard Business Sponsor.", OFFERED),
+        # Negation far from the offer, or in the passive.
+        (
+            "We are not, for reasons of funding, data handling and the contract's length, able "
+            "to consider applicants who would require visa sponsorship.",
+            NOT_OFFERED,
+        ),
+        (
+            "We are not currently able, as a small business, to sponsor overseas applicants.",
+            NOT_OFFERED,
+        ),
+        ("Visas are not able to be sponsored for this position.", NOT_OFFERED),
+        ("Sponsorship will not be provided.", NOT_OFFERED),
+        ("Sponsorship is off the table for now, sorry!", NOT_OFFERED),
+        ("We're unfortunately not set up to sponsor visas just yet.", NOT_OFFERED),
+        # Not a refusal: a clearance not required; a Queensland Blue Card is a children's check.
+        ("We build models for research clients (no security clearance required).", UNKNOWN),
+        (
+            "A current Blue Card is required; full working rights in Australia are required.",
+            NOT_OFFERED,
+        ),
+    ],
+)
+def test_indirect_offers_and_distant_negation(sentence, status):
+    assert detect_sponsorship(sentence)[0] == status
+
+
+def test_refusal_only_at_the_start_gives_way_to_a_later_nomination():
+    html = (
+        "<p>We aren't able to sponsor a temporary visa at the outset, so you'll need current work "
+        "rights to start. After two years with us, we nominate team members for permanent "
+        "residency under the ENS.</p>"
+    )
+    assert detect_sponsorship(html) == (
+        OFFERED,
+        "After two years with us, we nominate team members for permanent residency under the ENS.",
+        ("186",),
+    )
+
+
+def test_subclass_named_in_the_next_paragraph():
+    html = "<p>We look after visas for new arrivals. Our agent does the paperwork.</p><p>That means a 482 nomination.</p>"
+    assert detect_sponsorship(html)[2] == ("482",)

@@ -95,7 +95,7 @@ _ML_TITLE = re.compile(
     r"""
     machine[\s-]*learning|deep[\s-]*learning|reinforcement[\s-]*learning|artificial\s+intelligence
     |data[\s-]*scien(?:ce|tist)|computer\s+vision|natural\s+language|speech\s+(?:recognition|scien\w*|model\w*)
-    |recommend(?:er|ation)\s+systems?|perception\s+engineer|ml[\s-]?ops|gen(?:erative)?[\s-]?ai
+    |recommend(?:er|ation)\s+systems?|\bperception\b|ml[\s-]?ops|gen(?:erative)?[\s-]?ai
     |\binference\b|model\s+(?:serving|training)|(?:pre|post)[\s-]?training|\bfoundation\s+models?
     |(?-i:\b(?:AI|Ai|ML|MLE|NLP|LLMs?|ASR|CV)\b)|(?-i:\bA\.I\.)
     """,
@@ -106,6 +106,7 @@ _ML_TITLE = re.compile(
 _REPORTING_TITLE = re.compile(
     r"\b(?:(?-i:BI)|business\s+intelligence|reporting|dashboard\w*)\b", re.IGNORECASE
 )
+_MODELLING_TITLE = re.compile(r"\b(?:modell?ing|predict\w*|forecast\w*)\b", re.IGNORECASE)
 _ANALYTICS_TITLE = re.compile(r"\b(?:analyst|insights?)\b", re.IGNORECASE)
 # Engineering specialties other than ML, unless the title names ML too ("Backend Engineer").
 _OTHER_ENGINEERING_TITLE = re.compile(
@@ -164,6 +165,11 @@ _ML_EVIDENCE: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...] 
             r"\b(?:predict\w*|forecast\w*|classif\w*|detection|ranking|propensity|risk|anomaly[\s-]detection|generative)\s+(?:and\s+[\w-]+\s+)?models?\b",
             None,
         ),
+        # Large-scale model work: "multimodal foundation models", "training experiments", GPUs.
+        (
+            r"foundation\s+models?|multimodal|(?:training|inference)\s+(?:runs?|experiments?|jobs?|clusters?|pipelines?)|\bgpus?\b",
+            None,
+        ),
         # Statistical learning: "causal inference", "time-series forecasting", "Bayesian models".
         (
             r"causal\s+inference|uplift\s+model\w*|time[\s-]series\s+(?:forecast\w*|models?|ml)|bayesian|probabilistic\s+(?:forecast\w*|models?)",
@@ -192,8 +198,12 @@ def is_ml_role(title: str, text: str) -> bool:
         return False
     if _ML_TITLE.search(title):
         return True
-    if _ANALYTICS_TITLE.search(title) or _OTHER_ENGINEERING_TITLE.search(job):
+    if _OTHER_ENGINEERING_TITLE.search(job):
         return False
+    if _ANALYTICS_TITLE.search(title):
+        # An analyst who builds models ("Senior Analyst, Modelling & Prediction") is read as a
+        # research title; other analysts are not ML.
+        return bool(_MODELLING_TITLE.search(title)) and _ml_evidence_count(normalise(text)) >= 2
     evidence = _ml_evidence_count(normalise(f"{title}\n{text}"))
     if _RESEARCH_TITLE.search(title):
         return evidence >= 2
@@ -238,7 +248,7 @@ _SUBCLASS_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "186",
         re.compile(
             r"(?-i:\b(?:ENS|TRT)\b)|employer[\s-]+nomination|temporary\s+residence\s+transition"
-            r"|direct[\s-]+entry\s+(?:stream|pathway|nomination)",
+            r"|direct[\s-]+entry\s+(?:stream|pathway|nomination)|(?-i:\bDirect[\s-]+Entry\b)",
             re.IGNORECASE,
         ),
     ),
@@ -281,7 +291,10 @@ _HELD_BEFORE = re.compile(
 )
 # ... unless the employer takes that visa over, or sponsors someone onto it ("we can
 # sponsor you on a 482", "if you are on a 482, we can transfer it").
-_TRANSFER = re.compile(r"\btransfer|\btake\s+over\b", re.IGNORECASE)
+_TRANSFER = re.compile(
+    r"\btransfer|\btake\s+over\b|\bmove\s+your\s+visa|\b(?:help|bring)\s+you\b|\bget\s+(?:you\s+)?here\b",
+    re.IGNORECASE,
+)
 _SPONSOR_VERB = re.compile(r"spon?s[oe]r", re.IGNORECASE)
 _HELD_AFTER = re.compile(r"\s+(?:visa\s+)?holders?\b", re.IGNORECASE)
 _CONTEXT_WINDOW = 80  # characters either side of a number, roughly a dozen words
@@ -340,7 +353,7 @@ _NOT_VISA_SENSES: tuple[tuple[re.Pattern[str], str], ...] = (
     # Sponsors of projects, events and budgets: "executive sponsorship", "business sponsor".
     (
         re.compile(
-            r"\b(?:executive|business|event|events|project|conference|hackathon|corporate|community|sports?"
+            r"\b(?<!standard\s)(?:executive|business|event|events|project|conference|hackathon|corporate|community|sports?"
             r"|stakeholder|senior|leadership|board|industry|club|charity|media|brand|title|naming|gold|silver|platinum)"
             r"\s+spon?s[oe]r\w*",
             re.IGNORECASE,
@@ -418,7 +431,7 @@ _OFFERS = tuple(
         r"\b(?:offer|offers|offering|offered|provide|provides|providing|provided)\s+(?:[\w()/-]+\s+){0,3}?visas?\b"
         r"(?!\s+(?:applications?|advice|services|processing|holders?|status|information|requirements?))",
         # "We handle relocation and visas", "we take care of the visa process".
-        rf"\bwe\s+(?:\w+\s+){{0,2}}?(?:handle|arrange|organi[sz]e|take\s+care\s+of|manage|sort\s+out)\s+(?:[\w,]+\s+){{0,4}}?(?:visas?|{_SPONSORSHIP}|(?:482|186|494)s?)\b",
+        rf"\bwe\s+(?:\w+\s+){{0,2}}?(?:handle|arrange|organi[sz]e|take\s+care\s+of|manage|sort\s+out|look\s+after)\s+(?:[\w,]+\s+){{0,4}}?(?:visas?|{_SPONSORSHIP}|(?:482|186|494)s?)\b",
         # A pathway to permanent residence on offer: "PR pathway available via 186", "offer a pathway to PR".
         rf"(?:{_PR_PATHWAY})[^.;!?]{{0,40}}?\b(?:available|offered|provided|possible|on\s+offer)\b"
         rf"|\b(?:offer|offers|offering|provide|provides|providing)\s+(?:[\w()/'-]+,?\s+){{0,4}}?(?:{_PR_PATHWAY})",
@@ -455,10 +468,23 @@ _OFFERS = tuple(
         r"(?:available|avail|offered|provided|on\s+offer|considered|possible|supported|negotiable|arranged|organi[sz]ed|facilitated|discussed)\b",
         # "We would consider sponsoring a visa", "sponsorship ... is something we can offer".
         r"\bconsider\w*\s+(?:\w+\s+){0,2}?spon?s[oe]r\w*",
-        rf"{_SPONSORSHIP}[^.;!?]{{0,80}}?\bsomething\s+we\s+(?:\w+\s+){{0,3}}?(?:offer|provide|consider|do|support)\b",
+        rf"{_SPONSORSHIP}[^.;!?]{{0,80}}?\bsomething\s+(?:we|our\s+client|the\s+(?:client|company|employer|business|team)|[A-Z]\w+)\s+(?:\w+\s+){{0,3}}?(?:offer|provide|consider|do|support)\b",
+        # "Sponsorship is off the table" (negated or not, the table decides).
+        rf"{_SPONSORSHIP}[^.;!?]{{0,40}}?\bon\s+the\s+table\b",
+        # The visa as part of the deal: "a 482 visa is part of the package", "visa handled",
+        # "the visa side is on us".
+        rf"\b(?:visas?|{_SPONSORSHIP}|482|186|494)(?:\s+(?:visas?|side|costs?|fees?|process|paperwork))?"
+        r"\s+(?:(?:is|are|will\s+be|all|also)\s+)?(?:part\s+of\s+the\s+(?:package|offer|deal)|included|handled|sorted|covered|taken\s+care\s+of|on\s+us)\b",
+        # Passive: "Visas are not able to be sponsored", "sponsorship will not be provided".
+        rf"\b(?:visas?|{_SPONSORSHIP}|nominations?)\s+(?:is|are|will|can|cannot|could|may|might|would|shall)\s+(?:not\s+)?(?:\w+\s+){{0,3}}?be\s+(?:\w+\s+)?(?:sponsored|provided|offered|supported|arranged)\b",
+        # "We will lodge a new nomination so you can move your visa to us".
+        r"\bwe\s+(?:will|can|would|are\s+happy\s+to)\s+lodge\s+(?:a|an|the|your)\s+(?:\w+\s+)?(?:nomination|visa)|\bmove\s+your\s+visa\s+to\s+us\b",
+        # "We can help you get here on a 482", "we will work with our agent to sponsor you".
+        r"\bhelp\s+(?:you\s+)?(?:get\s+here|come\s+(?:here|over)|move\s+here|relocate)\s+(?:\w+\s+){0,3}?(?:visas?|482|186|494|sponsor\w*)",
+        r"\bwe\b[^.;!?]{0,60}?\bto\s+spon?s[oe]r\s+(?:you|your|the\s+(?:successful|right)|candidates?|applicants?)\b",
         rf"{_SPONSORSHIP}[^.;!?]{{0,60}}?\b(?:on\s+the\s+table|an\s+option|a\s+possibility|in\s+scope)\b",
         # "We sponsor." with nothing after it (the subclass may follow in the next sentence).
-        r"\b(?:we|yes,?\s+we)\s+(?:(?:do|can|will|also|happily|gladly)\s+)?spon?s[oe]r\W*$",
+        r"\b(?:we|yes,?\s+we)\s+(?:(?:do|can|will|also|happily|gladly)\s+)?spon?s[oe]r(?=\s*(?:[,.!-]|\band\b|$))",
         # "This role qualifies for a 494", "eligible for employer sponsorship".
         rf"\bqualif\w*\s+for\s+(?:[\w()/-]+\s+){{0,7}}?(?:visas?\b|{_SPONSORSHIP}|nomination|482|186|494)",
     )
@@ -534,10 +560,12 @@ _REFUSALS = tuple(
         r"|\bnon-?spon?s[oe]red\b",
         # "We can't support visa applications for this role".
         rf"\b(?:cannot|unable\s+to|not\s+able\s+to|do\s+not|will\s+not|are\s+not\s+able\s+to)\s+(?:\w+\s+){{0,2}}?(?:support|assist\s+with|help\s+with)\s+(?:\w+\s+){{0,2}}?(?:visas?|{_SPONSORSHIP}|nominations?|482|186|494)",
+        # "Sponsorship is off the table".
+        rf"(?:{_SPONSORSHIP}|\bvisas?\b)[^.;!?]{{0,40}}?\boff\s+the\s+table\b",
         # "Visa sponsorship is unavailable for this role".
         rf"(?:{_SPONSORSHIP}|\bvisas?\b)[^.;!?]{{0,40}}?\bunavailable\b",
         # "We are not sponsoring", "not currently able to sponsor", "too small to sponsor".
-        r"\bnot\s+(?:\w+\s+){0,2}?spon?s[oe]r(?:ing)?\b|\btoo\s+(?:\w+\s+)?(?:small|early|new|young)\s+to\s+spon?s[oe]r",
+        r"\bnot\s+(?:\w+\s+){0,3}?spon?s[oe]r(?:ing)?\b|\btoo\s+(?:\w+\s+)?(?:small|early|new|young)\s+to\s+spon?s[oe]r",
         # "Visa holders cannot be considered", "not open to temporary visa holders".
         r"\bvisa\s+holders?\s+(?:\w+\s+){0,2}?(?:cannot|can't|will\s+not|won't|are\s+not|aren't|not|unable|ineligible|need\s+not)\b"
         r"|\b(?:no|not\s+(?:\w+\s+){0,2}?(?:to|for)|exclud\w*)\s+(?:temporary\s+)?visa\s+holders?\b",
@@ -596,6 +624,8 @@ _NOT_REQUIRED = re.compile(
     r"\b(?:preferred|preferable|desirable|desired|advantageous|an\s+advantage|highly\s+regarded|well\s+regarded|regarded"
     r"|ideally|would\s+be\s+ideal|a\s+plus|a\s+bonus|beneficial|nice\s+to\s+have|not\s+(?:required|essential|necessary|needed|mandatory|a\s+requirement)"
     r"|no\s+need|(?:don't|do\s+not|doesn't|does\s+not|won't)\s+(?:\w+\s+)?(?:need|require|have))\b"
+    # "(no security clearance required)".
+    r"|\bno\s+(?:\w+\s+){0,2}?(?:clearance|vetting|work(?:ing)?\s+rights)\s+(?:is\s+)?(?:required|needed|necessary)\b"
     # An alternative that is sponsorship: "working rights or eligibility for sponsorship".
     r"|\bor\s+(?:\w+\s+){0,4}?spon?s[oe]r\w*",
     re.IGNORECASE,
@@ -611,7 +641,7 @@ _NON_CITIZENS = re.compile(
 # requirements are read.
 _RESIDENCY_AS_BENEFIT = re.compile(
     rf"\b(?:pathway|path|route|transition|eligib\w*|apply|lead\w*|progress\w*|towards?|sponsor\w*|nominat\w*|gain|obtain)"
-    rf"\s+(?:\w+\s+){{0,2}}?{_CITIZENSHIP}"
+    rf"\s+(?:\w+\s+){{0,2}}?{_CITIZENSHIP}|\b(?:sponsor\w*|nominat\w*)\s+(?:\w+\s+){{0,4}}?for\s+{_CITIZENSHIP}"
     rf"|{_CITIZENSHIP}\s+(?:pathway|path|route|sponsor\w*|nomination|visa|application|eligibility|after|via|through)",
     re.IGNORECASE,
 )
@@ -666,7 +696,7 @@ class _Statement:
     scope: int  # _BOILERPLATE .. _ELIGIBILITY_FIELD
     # The sentences around it in the same paragraph, and the heading or key it answers:
     # a subclass is often named there ("We sponsor. 482, then 186.").
-    context: str = ""
+    context: tuple[str, ...] = ()
 
 
 def detect_sponsorship(text: str) -> tuple[str, str, tuple[str, ...]]:
@@ -740,9 +770,10 @@ def _statements(text: str, scope: int | None = None, *, intake: bool = False) ->
     """
     statements: list[_Statement] = []
     label, label_statement, benefits = "", None, False
-    for written in split_lines(text):
-        # Rules read the plain form; the evidence quotes the ad as written.
-        sentences = [normalise(sentence) for sentence in written]
+    written_lines = split_lines(text)
+    # Rules read the plain form; the evidence quotes the ad as written.
+    plain_lines = [[normalise(sentence) for sentence in written] for written in written_lines]
+    for index, (written, sentences) in enumerate(zip(written_lines, plain_lines, strict=True)):
         # An answer under a heading is not itself a heading.
         is_label = _is_label(sentences) and not label
         for position, sentence in enumerate(sentences):
@@ -777,8 +808,8 @@ def _statements(text: str, scope: int | None = None, *, intake: bool = False) ->
                 statement_scope = _scope_of(sentence)
                 if reading != sentence and label and statement_scope == _GENERAL:
                     statement_scope = _scope_of(reading)
-            around = " ".join(sentences[max(0, position - 1) : position + 2])
-            context = f"{label} {around}" if answers_label else around
+            around = _around(plain_lines, index)
+            context = (label, *around) if answers_label else around
             statements.append(
                 _Statement(status, written[position], visas, statement_scope, context)
             )
@@ -808,6 +839,22 @@ def _heading_kind(heading: str) -> tuple[bool, bool | None]:
     if _OTHER_HEADING.search(heading) or heading.endswith(":"):
         return about_visas, False
     return about_visas, None
+
+
+def _around(lines: list[list[str]], index: int) -> tuple[str, ...]:
+    """A sentence's paragraph, with the sentence just before it and the one just after it."""
+    before = lines[index - 1][-1:] if index else []
+    after = lines[index + 1][:1] if index + 1 < len(lines) else []
+    return (*before, *lines[index], *after)
+
+
+def _neighbours_text(sentences: tuple[str, ...]) -> str:
+    # A product, a duty or a skill that names subclasses names none on offer.
+    return " ".join(
+        sentence
+        for sentence in sentences
+        if not (_PRODUCT_SUBJECT.search(sentence) or _SKILL_IN_VISAS.search(sentence))
+    )
 
 
 def _answer_reading(label: str, answer: str) -> str:
@@ -843,7 +890,7 @@ def _decide(statements: list[_Statement]) -> tuple[str, str, tuple[str, ...]]:
             visas.update(statement.visas)
     if not visas:
         # None named in any offer: the paragraph or heading around the deciding one may.
-        visas.update(visas_named(deciding.context))
+        visas.update(visas_named(_neighbours_text(deciding.context)))
     return OFFERED, deciding.sentence, tuple(sorted(visas))
 
 
@@ -890,7 +937,7 @@ def _read_sentence(sentence: str, intake: bool = False) -> tuple[str | None, tup
         # must be able to obtain and maintain it".
         whole = _plain_sense(sentence)
         other = _OTHER_VISAS.search(whole) or (not intake and _OTHER_INTAKE.search(whole))
-        if not other and _is_refusal(whole):
+        if not other and _is_refusal(whole) and not _AT_THE_START.search(whole):
             return NOT_OFFERED, ()
         return None, ()
     offers = " ; ".join(clause for clause, status in stances if status == OFFERED)
@@ -925,15 +972,23 @@ _CONTRACTIONS = (
 _DASHED_ASIDE = re.compile(r"\s+-\s+([^-]{1,100}?)\s+-\s+")
 
 
+# The same between commas: "We are not currently able, as a small business, to sponsor".
+_COMMA_ASIDE = re.compile(r",\s+([^,;]{1,100}?),\s+")
+
+
 def _spelled_out(sentence: str) -> str:
     if "'" in sentence:
         for pattern, replacement in _CONTRACTIONS:
             sentence = pattern.sub(replacement, sentence)
     if " - " in sentence:
-        sentence = _DASHED_ASIDE.sub(
-            lambda aside: aside[0] if _ABOUT_VISAS.search(aside[1].lower()) else " ", sentence
-        )
+        sentence = _DASHED_ASIDE.sub(_drop_aside, sentence)
+    if sentence.count(",") >= 2:
+        sentence = _COMMA_ASIDE.sub(_drop_aside, sentence)
     return sentence
+
+
+def _drop_aside(aside: re.Match[str]) -> str:
+    return aside[0] if _ABOUT_VISAS.search(aside[1].lower()) else " "
 
 
 def _plain_sense(sentence: str) -> str:
@@ -959,7 +1014,7 @@ def _clauses(sentence: str) -> list[str]:
 # Global Talent, for which an employer is only a nominator.
 _OTHER_VISAS = re.compile(
     r"(?-i:\b(?:H-?1B|O-?1A?|L-?1[AB]?|AEWV|TN)\b)|\bgreen\s+cards?\b|\bTier\s+2\b|\bskilled\s+worker\s+(?:visas?|route|sponsorship)"
-    r"|\baccredited\s+employer\s+work\s+visas?|\b(?:employment|s)\s+pass(?:es)?\b|\bblue\s+cards?\b|\bglobal\s+talent\b"
+    r"|\baccredited\s+employer\s+work\s+visas?|\b(?:employment|s)\s+pass(?:es)?\b|\beu\s+blue\s+cards?\b|\bglobal\s+talent\b"
     r"|\bcritical\s+skills\s+employment\s+permit",
     re.IGNORECASE,
 )
@@ -990,6 +1045,13 @@ _PAST_SPONSORSHIP = re.compile(
     r"|\b(?:sponsored|nominated)\s+(?:[\w-]+\s+){0,5}?(?:in\s+the\s+past|before|previously|last\s+year)\b",
     re.IGNORECASE,
 )
+_AT_THE_START = re.compile(
+    r"\b(?:at\s+the\s+(?:outset|start)|initially|at\s+first|to\s+begin\s+with)\b", re.IGNORECASE
+)
+_AGAIN = re.compile(
+    r"\b(?:happy|willing|glad|keen|prepared|open|happily|gladly)\s+(?:to\s+)?(?:do\s+(?:it|so|that)\s+)?again\b",
+    re.IGNORECASE,
+)
 _PRESENT_OFFER = re.compile(
     r"\b(?:can|will|would|may|could|able|happy|willing|open|available|offer\w*|provide\w*|continue\w*|again|this\s+role)\b",
     re.IGNORECASE,
@@ -1015,16 +1077,19 @@ def _read_clause(clause: str, intake: bool = False) -> str | None:
         return None
     if _ABROAD.search(clause) and not _AUSTRALIAN.search(clause):
         return None
+    if _AGAIN.search(clause) and _SPONSOR_VERB.search(clause):
+        return OFFERED  # "We've sponsored before and are happy to again."
     if _PAST_SPONSORSHIP.search(clause) and not _PRESENT_OFFER.search(clause):
         # "We have sponsored engineers in the past" promises nothing for this role.
         return None
     if _is_refusal(clause):
-        return NOT_OFFERED
+        # "We can't sponsor at the outset" (then "after two years we nominate you").
+        return None if _AT_THE_START.search(clause) else NOT_OFFERED
     offers = _offer_spans(clause)
     if not offers:
         return None
     if any(_negated(clause, start, end) for start, end in offers):
-        return NOT_OFFERED
+        return None if _AT_THE_START.search(clause) else NOT_OFFERED
     return OFFERED
 
 
@@ -1033,7 +1098,9 @@ def _is_refusal(clause: str) -> bool:
         return True
     need = _NEEDS_SPONSORSHIP.search(clause)
     if need and (
-        _NEGATOR.search(clause, need.end()) or _NOT_CONSIDERED.search(clause, 0, need.start())
+        _NEGATOR.search(clause, need.end())
+        or _NOT_CONSIDERED.search(clause, 0, need.start())
+        or (_NEGATOR.search(clause, 0, need.start()) and _CONSIDER.search(clause, 0, need.start()))
     ):
         # "Applicants requiring sponsorship will not be considered", "we are unable to
         # consider candidates who require sponsorship".
@@ -1056,6 +1123,7 @@ _ONLY_TO_START = re.compile(
     r"\b(?:to\s+(?:start|begin)|initially|at\s+(?:first|the\s+outset|the\s+start)|to\s+begin\s+with|for\s+now)\b",
     re.IGNORECASE,
 )
+_CONSIDER = re.compile(r"\b(?:consider|accept|progress|shortlist|hire|proceed)\w*\b", re.IGNORECASE)
 _NOT_CONSIDERED = re.compile(
     r"\b(?:not|unable\s+to|cannot|never)\s+(?:\w+\s+){0,3}?(?:consider|accept|progress|shortlist|hire|proceed\s+with|support)\w*\b",
     re.IGNORECASE,
