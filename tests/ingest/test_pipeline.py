@@ -508,3 +508,44 @@ def test_search_data_written_with_new_rows_matches_a_full_refresh(httpserver):
     assert any(row[1] for row in written) and all(row[4] for row in written)
     index_roles(None)
     assert snapshot() == written
+
+
+def test_refusals_in_any_typography_are_never_listed_and_real_offers_are(httpserver, client):
+    # Greenhouse escapes its HTML once, so an entity in the ad arrives as "&amp;rsquo;".
+    feed = greenhouse_feed(
+        greenhouse_job(9001, title="ML Engineer A", sentence="We don’t provide sponsorship."),
+        greenhouse_job(
+            9002, title="ML Engineer B", sentence="We don&amp;rsquo;t offer visa sponsorship."
+        ),
+        greenhouse_job(
+            9003,
+            title="ML Engineer C",
+            sentence="We can&amp;#8217;t sponsor visas for this role, but we support employees "
+            "already on visas with flexible leave.",
+        ),
+        greenhouse_job(
+            9004, title="ML Engineer D", sentence="Employer sponsored TSS visa on offer."
+        ),
+    )
+    source = FeedSourceFactory(
+        kind="greenhouse",
+        url=serve(httpserver, "/typography", feed),
+        trusted=True,
+        employer=EmployerFactory(name="Quokka Labs"),
+    )
+    ingest_source(source=source)
+
+    roles = {role.title: role for role in Role.objects.filter(source=source)}
+    assert {title: roles[title].sponsorship for title in roles} == {
+        "ML Engineer A": "not_offered",
+        "ML Engineer B": "not_offered",
+        "ML Engineer C": "not_offered",
+        "ML Engineer D": "offered",
+    }
+    # The evidence quotes the ad as written, typography and all.
+    assert roles["ML Engineer A"].sponsorship_evidence == "We don’t provide sponsorship."
+    feed_body = client.get("/jobs/feed/").content.decode()
+    listing = client.get("/jobs/", {"visa": "482"}).content.decode()
+    assert "ML Engineer D" in feed_body and "ML Engineer D" in listing
+    for refused in ("ML Engineer A", "ML Engineer B", "ML Engineer C"):
+        assert refused not in feed_body and refused not in client.get("/jobs/").content.decode()
