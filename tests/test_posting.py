@@ -303,3 +303,18 @@ def test_the_tasks_send_text_with_an_html_alternative():
     role = PendingRoleFactory(employer=employer)
     assert send_role_email.delay(role.pk, "submitted").get() == 1
     assert send_role_email.delay(999_999, "submitted").get() == 0  # deleted since: nothing to do
+
+
+def test_preview_shows_the_sponsorship_badge_candidates_will_see(client, member):
+    html = client.post(POST_URL, role_post_data(action="preview")).content.decode()
+    assert "Visa sponsorship offered" in html
+
+
+def test_submitted_role_page_labels_the_sponsorship_sentence_as_the_employers_declaration(
+    client, member
+):
+    client.post(POST_URL, role_post_data(action="submit"))
+    role = Role.objects.get()
+    html = client.get(reverse("listings:dashboard_role", kwargs={"pk": role.pk})).content.decode()
+    assert "Employer&#x27;s declaration:" in html or "Employer's declaration:" in html
+    assert role.sponsorship_evidence in html.replace("&#x27;", "'")
