@@ -282,3 +282,12 @@ def test_refusal_only_at_the_start_gives_way_to_a_later_nomination():
 def test_subclass_named_in_the_next_paragraph():
     html = "<p>We look after visas for new arrivals. Our agent does the paperwork.</p><p>That means a 482 nomination.</p>"
     assert detect_sponsorship(html)[2] == ("482",)
+
+
+def test_a_no_that_begins_an_offer_is_not_an_answer():
+    html = "<h4>Visa sponsorship</h4><p>No working rights? No problem - we sponsor 482 visas.</p>"
+    assert detect_sponsorship(html) == (
+        OFFERED,
+        "No working rights? No problem - we sponsor 482 visas.",
+        ("482",),
+    )

@@ -736,8 +736,9 @@ _YES = re.compile(
     r"^\W*(?:yes|yep|yeah|absolutely|of\s+course|definitely|sure)\b\W*", re.IGNORECASE
 )
 _NO = re.compile(
-    r"^\W*(?:no|nope|sorry|unfortunately(?:\s+not)?|not\s+(?:for\s+this|at\s+(?:this|the\s+moment|present)|currently|right\s+now|in\s+this\s+case))\b"
-    r"(?!\s+(?:problem|worries))\W*",
+    # A bare "No" ("No.", "No - but ..."), never "No working rights? No problem".
+    r"^\W*(?:no(?=\s*(?:[-,.;:!]|$))|nope|sorry|unfortunately(?:\s+not)?"
+    r"|not\s+(?:for\s+this|at\s+(?:this|the\s+moment|present)|currently|right\s+now|in\s+this\s+case))\b\W*",
     re.IGNORECASE,
 )
 # An answer that leaves the question open: "TBC", "to be confirmed".
@@ -799,7 +800,7 @@ def _statements(text: str, scope: int | None = None, *, intake: bool = False) ->
                 status, visas = _read_sentence(sentence, intake)
             if status is None:
                 continue
-            if reading != sentence and label_statement is not None:
+            if answers_label and label_statement is not None:
                 # The heading's own reading gives way to the answer that completes it.
                 statements.remove(label_statement)
                 label_statement = None
