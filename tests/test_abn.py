@@ -1,7 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from listings.abn import format_abn, is_valid_abn, validate_abn
+from listings.abn import validate_abn
+from listings.rules.abn import format_abn, is_valid_abn
 
 
 @pytest.mark.parametrize(

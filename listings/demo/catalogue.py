@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from listings.abn import WEIGHTS
+from listings.rules.abn import WEIGHTS
 
 
 @dataclass(frozen=True)

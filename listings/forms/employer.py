@@ -3,7 +3,8 @@
 from django import forms
 from django.core.validators import URLValidator
 
-from listings.abn import format_abn, normalise_abn, validate_abn
+from listings.abn import validate_abn
+from listings.rules.abn import format_abn, normalise_abn
 
 
 class EmployerProfileForm(forms.Form):

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from listings.abn import format_abn, normalise_abn, validate_abn
+from listings.abn import validate_abn
+from listings.rules.abn import format_abn, normalise_abn
 
 
 class Employer(models.Model):
