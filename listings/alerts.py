@@ -248,9 +248,7 @@ class DigestRole:
     title: str
     employer: str
     location: str
-    sponsorship: (
-        str  # "Visa sponsorship offered", "... (subclass not stated)", "Sponsorship not stated"
-    )
+    sponsorship: str  # Role.sponsorship_label
     visas: str
     salary: str
     thresholds: tuple[str, ...]  # the salary rule, one line per visa offered
@@ -269,15 +267,7 @@ def digest_role(role: Role, *, on: date, reference: VisaReference) -> DigestRole
         title=role.title,
         employer=role.employer.name,
         location=role.location_display,
-        sponsorship=(
-            (
-                "Visa sponsorship offered"
-                if visas
-                else "Visa sponsorship offered (subclass not stated)"
-            )
-            if offered
-            else "Sponsorship not stated"
-        ),
+        sponsorship=role.sponsorship_label,
         visas=", ".join(f"{v.code} {v.name}" for v in visas) or "Not stated",
         salary=role.salary_display or "Not stated",
         thresholds=thresholds,

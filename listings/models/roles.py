@@ -204,6 +204,20 @@ class Role(models.Model):
         return self.source_id is None
 
     @property
+    def sponsorship_label(self) -> str:
+        """The sponsorship state in words, as cards, pages and digests show it.
+
+        Reads ``visa_subclasses`` (prefetch it when labelling many roles).
+        """
+        if self.sponsorship == self.Sponsorship.OFFERED:
+            if self.visa_subclasses.all():
+                return "Visa sponsorship offered"
+            return "Visa sponsorship offered (subclass not stated)"
+        if self.sponsorship == self.Sponsorship.NOT_OFFERED:
+            return "Visa sponsorship not offered"
+        return "Sponsorship not stated"
+
+    @property
     def location_display(self) -> str:
         place = ", ".join(p for p in (self.city, self.state) if p)
         if self.workplace == self.Workplace.REMOTE:

@@ -115,14 +115,12 @@ _OTHER_ENGINEERING_TITLE = re.compile(
     r"|electrical|mining|chemical|structural|design(?:er)?)\b",
     re.IGNORECASE,
 )
-# Academic posts whose title says research, which counts as ML work when it is about ML.
+# Academic posts that say research (in the title, or "research-intensive" in the ad), which
+# count as ML work when they are about ML.
 _ACADEMIC_TITLE = re.compile(r"\b(?:lecturer|professor|academic)\b", re.IGNORECASE)
+_RESEARCH_WORD = re.compile(r"\bresearch\b", re.IGNORECASE)
 _RESEARCH_INTENSIVE = re.compile(
     r"\bresearch[\s-]+(?:intensive|focused|focussed|only|active)\b", re.IGNORECASE
-)
-_ACADEMIC_RESEARCH = re.compile(
-    r"\b(?:lecturer|professor|academic)\b.*\bresearch|\bresearch\b.*\b(?:lecturer|professor)\b",
-    re.IGNORECASE,
 )
 # The job itself comes first in a title; what follows a comma, dash, bar or bracket is its
 # team or topic ("Data Scientist, Marketing Science", "Account Executive - AI").
@@ -189,8 +187,8 @@ def is_ml_role(title: str, text: str) -> bool:
     """
     title = normalise(title)
     job = _TITLE_QUALIFIER.split(title, maxsplit=1)[0]
-    academic_research = _ACADEMIC_RESEARCH.search(title) or (
-        _ACADEMIC_TITLE.search(title) and _RESEARCH_INTENSIVE.search(text)
+    academic_research = _ACADEMIC_TITLE.search(title) and (
+        _RESEARCH_WORD.search(title) or _RESEARCH_INTENSIVE.search(text)
     )
     if _NOT_ML_FUNCTION.search(job) and not academic_research:
         return False
