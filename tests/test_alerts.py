@@ -509,8 +509,6 @@ def test_the_database_refuses_a_role_claimed_by_another_digest(monkeypatch):
 def test_two_workers_at_once_send_each_role_once(monkeypatch):
     """Real concurrency (PostgreSQL): two threads with their own connections, released together
     after both computed their candidates, with and without the lease."""
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite serialises every write; the race needs PostgreSQL")
     alert = ConfirmedAlertFactory(query="visa=482")
     roles = [
         approved_at(alert.sent_through + timedelta(hours=h), title=f"Role {h}") for h in (1, 2, 3)

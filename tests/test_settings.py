@@ -40,24 +40,77 @@ def test_production_passes_the_deploy_checks_without_warnings():
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="x7#Lq2!vZp9@Rk4$Nw8^Tb3&Hm6*Jc1(Fs5)Gd0-Ye2=Ua7+Wi",
         DJANGO_ALLOWED_HOSTS="example.org",
+        DATABASE_URL="postgres://u:p@db.internal:5432/jobs",
         DJANGO_SETTINGS_MODULE="jobboard.settings",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
 
-def test_embedded_default_is_sqlite_under_var_with_eager_tasks():
+def test_production_refuses_to_start_without_a_database_url():
     result = manage(
-        "shell",
-        "-c",
-        "from django.conf import settings as s; print(s.DATABASES['default']['NAME'], s.CELERY_TASK_ALWAYS_EAGER, s.INGEST_ALLOW_PRIVATE_HOSTS)",
+        "check",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="x" * 60,
         DJANGO_SETTINGS_MODULE="jobboard.settings",
     )
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
+
+
+def test_embedded_default_is_postgresql_under_its_data_dir_with_eager_tasks(tmp_path):
+    data_dir = tmp_path / "postgres"
+    try:
+        result = manage(
+            "shell",
+            "-c",
+            "from django.db import connection as c; from django.conf import settings as s; "
+            "print(c.vendor, c.settings_dict['NAME'], c.settings_dict['OPTIONS']['host'], "
+            "s.CELERY_TASK_ALWAYS_EAGER, s.INGEST_ALLOW_PRIVATE_HOSTS); "
+            "c.cursor().execute('SELECT 1')",
+            DJANGO_SETTINGS_MODULE="jobboard.settings",
+            EMBEDDED_POSTGRES_DIR=str(data_dir),
+        )
+        assert result.returncode == 0, result.stderr
+        vendor, name, host, eager, private = result.stdout.split()[-5:]
+        assert (vendor, name, host) == ("postgresql", "jobboard", str(data_dir))
+        assert (data_dir / "PG_VERSION").exists()
+        assert eager == "True"
+        assert private == "True"
+    finally:
+        subprocess.run(
+            [sys.executable, "-m", "jobboard.embedded", "stop"],
+            cwd=ROOT,
+            env={**os.environ, "EMBEDDED_POSTGRES_DIR": str(data_dir)},
+            check=False,
+        )
+
+
+def test_embedded_run_serves_one_command_then_stops_the_server(tmp_path):
+    data_dir = tmp_path / "postgres"
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jobboard.embedded",
+            "run",
+            "--",
+            sys.executable,
+            "-c",
+            "import os, psycopg; "
+            "print(psycopg.connect(os.environ['DATABASE_URL']).execute('SHOW server_version').fetchone()[0])",
+        ],
+        cwd=ROOT,
+        env={**environment, "EMBEDDED_POSTGRES_DIR": str(data_dir)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
-    name, eager, private = result.stdout.split()[-3:]
-    assert name == str(ROOT / "var" / "db.sqlite3")
-    assert eager == "True"
-    assert private == "True"
+    assert result.stdout.splitlines()[1].startswith("18.")
+    assert "Embedded PostgreSQL stopped" in result.stdout
+    assert not (data_dir / "postmaster.pid").exists()
 
 
 def test_production_with_urls_uses_postgres_and_the_redis_broker():

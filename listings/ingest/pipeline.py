@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from listings.html import sanitise_html
 from listings.ingest.adapters import get_adapter
-from listings.ingest.bulk import NewRoles, insert_new_roles, overlapping_writes
+from listings.ingest.bulk import insert_new_roles
 from listings.ingest.http import FetchError, fetch
 from listings.ingest.normalise import annual_salary, employment_type, parse_location
 from listings.ingest.records import FeedFormatError, FeedRecord, ParseResult
@@ -36,6 +36,7 @@ from listings.models import (
 from listings.rules import sponsorship
 from listings.rules.streams import StreamName, streams_named
 from listings.rules.text import html_to_text, normalise
+from listings.search import defer_search_index, flush_search_index, index_roles, invalidate_listings
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +87,6 @@ class Counts:
     skipped: int = 0
     failed: int = 0
     failures: list[dict] = field(default_factory=list)
-    touched_ids: list[int] = field(default_factory=list)  # roles whose search data needs a refresh
 
 
 def record_hash(record: FeedRecord) -> str:
@@ -193,7 +193,7 @@ def _run(source: FeedSource) -> IngestRun:
     source.etag, source.last_modified = response.etag, response.last_modified
     source.body_hash = body_hash if run.status == IngestRun.Status.SUCCEEDED else ""
     _finish(run, source, success=True)
-    _reindex(counts.touched_ids, bulk=bool(counts.created or counts.updated))
+    _reindexed(bulk=bool(counts.created or counts.updated))
     logger.info(
         "ingest %s: %s fetched, %s created, %s updated, %s unchanged, %s closed, %s non-ML, %s failed",
         source,
@@ -258,21 +258,9 @@ def _finish_failed(run: IngestRun, source: FeedSource, error: str) -> None:
     _finish(run, source, success=False)
 
 
-def defer_search_index() -> None:
-    """Inside this transaction, skip the per-row search triggers; _reindex refreshes once after."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL listings.defer_index = 'on'")
-
-
-def _reindex(role_ids: list[int], *, bulk: bool) -> None:
-    """Refresh the search data of updated roles; every run makes cached listings stale."""
-    from listings.search import flush_search_index, index_roles, invalidate_listings
-
-    if role_ids:
-        index_roles(role_ids)
-    else:
-        invalidate_listings()
+def _reindexed(*, bulk: bool) -> None:
+    """After a run: cached listings are stale, and a bulk load merges the index's pending list."""
+    invalidate_listings()
     if bulk:
         flush_search_index()
 
@@ -296,8 +284,8 @@ class Prepared:
 def store(*, source: FeedSource, parsed: ParseResult) -> Counts:
     """Upsert the parsed records of ``source`` and close roles that vanished from a complete feed."""
     now = timezone.now()
-    # Writes below skip the per-row search triggers: new rows carry their search data,
-    # and _reindex refreshes the updated ones once, after the transaction.
+    # Writes below skip the search triggers; _reindex refreshes the new and updated roles
+    # once, after the transaction.
     defer_search_index()
     counts = Counts(fetched=len(parsed.records) + len(parsed.failures) + len(parsed.skipped))
     counts.skipped = len(parsed.skipped)
@@ -337,23 +325,17 @@ def store(*, source: FeedSource, parsed: ParseResult) -> Counts:
         employers={source.employer.name.casefold(): source.employer} if source.employer else {},
     )
     batches = [to_prepare[i : i + BATCH_SIZE] for i in range(0, len(to_prepare), BATCH_SIZE)]
-    prepared: list[Prepared] = []
-    sent, updates = [], []
-    # Each turn sends the batch read in the turn before and reads the next one while the
-    # database writes it; the last turn reads nothing and only sends.
-    for batch in [*batches, []]:
+    updates: list[Prepared] = []
+    new_roles: list[tuple[int, Prepared]] = []
+    for batch in batches:
+        prepared = _prepare_batch(
+            batch, source=source, now=now, streams=known_streams, counts=counts
+        )
         creates = []
         for item in _with_employers(prepared, source=source, lookups=lookups, counts=counts):
             (updates if item.record.external_id in existing else creates).append(item)
-        with overlapping_writes():
-            sent.append((creates, _create(creates, source=source, now=now, lookups=lookups)))
-            prepared = _prepare_batch(
-                batch, source=source, now=now, streams=known_streams, counts=counts
-            )
-    new_roles: list[tuple[int, Prepared]] = []
-    for items, written in sent:
-        ids = written.ids()
-        new_roles += [(ids[item.record.external_id[:200]], item) for item in items]
+        ids = _create(creates, source=source, now=now, lookups=lookups)
+        new_roles += [(ids[item.record.external_id[:200]], item) for item in creates]
     updated_ids = _update(updates, existing=existing, now=now)
     counts.created, counts.updated = len(new_roles), len(updated_ids)
     _set_visas(updates, existing, lookups=lookups)
@@ -368,7 +350,8 @@ def store(*, source: FeedSource, parsed: ParseResult) -> Counts:
         ]
         closed_ids = _close(vanished, now=now)
     counts.closed = len(closed_ids)
-    counts.touched_ids = updated_ids
+    # Before the commit, so no role is ever listed without its search data.
+    index_roles([role_id for role_id, _ in new_roles] + updated_ids)
     return counts
 
 
@@ -504,7 +487,7 @@ def _add_employers(names: set[str], known: dict[str, Employer]) -> None:
 
 def _create(
     items: list[Prepared], *, source: FeedSource, now: datetime, lookups: _Lookups
-) -> NewRoles:
+) -> dict[str, int]:
     trusted = source.trusted
     rows = []
     for item in items:

@@ -1,7 +1,7 @@
-"""PostgreSQL only: the weighted search vector of each role, in a GIN-indexed column.
+"""The weighted search vector of each role, in a GIN-indexed column.
 
 The column is not a model field: 0007 adds the functions and triggers that fill it,
-listings.search.index_roles() refreshes it and RoleQuerySet.search() reads it. On SQLite nothing changes (search falls back to LIKE).
+listings.search.index_roles() refreshes it and RoleQuerySet.search() reads it.
 """
 
 from django.db import migrations
@@ -20,8 +20,6 @@ DROP = [
 
 def run(statements):
     def apply(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
         for sql in statements:
             schema_editor.execute(sql)
 

@@ -1,4 +1,4 @@
-"""PostgreSQL only: what search reads, kept in each role's row and maintained by the database.
+"""What search reads, kept in each role's row and maintained by the database.
 
 - ``visa_ids``, ``stream_ids``, ``specialty_ids``: the role's M2M links copied into arrays,
   so visa, stream and specialty filters and facet counts read one table instead of
@@ -10,8 +10,6 @@
   the role's own text and employer, the link tables (one refresh per statement, via
   transition tables) and employer renames. A bulk load may ``SET LOCAL listings.defer_index
   = 'on'`` and call index_roles() once at the end instead.
-
-SQLite has none of this; there the filters semi-join the link tables.
 """
 
 from django.db import migrations
@@ -163,8 +161,6 @@ BACKWARD = [
 
 def run(statements):
     def apply(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
         for sql in statements:
             schema_editor.execute(sql, params=None)
 

@@ -1,4 +1,4 @@
-"""Let the GIN search index take new roles through a small pending list (PostgreSQL only).
+"""Let the GIN search index take new roles through a small pending list.
 
 With fastupdate off (migration 0007) every new role updated the GIN tree on its own:
 about 3.6 s of a 10,000-role first ingest. A pending list merges them in sorted
@@ -20,8 +20,6 @@ BACKWARD = [
 
 def run(statements):
     def apply(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
         for sql in statements:
             schema_editor.execute(sql, params=None)
 

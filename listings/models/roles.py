@@ -1,6 +1,9 @@
 """Roles: the vacancies the board lists, whether posted by hand or ingested."""
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -132,6 +135,15 @@ class Role(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates"
     )
 
+    # What search reads, kept by the database (listings_roles_refresh, migration 0014) from the
+    # fields above, the employer's name and the M2M links, which stay the source of truth:
+    # the weighted document (title A; employer and specialty names B; description C) and the
+    # links as arrays, so visa, stream and specialty filters and facet counts read one table.
+    search_vector = SearchVectorField(null=True, editable=False)
+    visa_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
+    stream_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
+    specialty_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
+
     objects = RoleQuerySet.as_manager()
 
     class Meta:
@@ -164,8 +176,26 @@ class Role(models.Model):
                 condition=Q(status="approved"),
                 name="role_live_state_idx",
             ),
+            # sort=salary (RoleQuerySet.by_salary) on live roles, in index order.
+            models.Index(
+                F("salary_max").desc(nulls_last=True),
+                F("salary_min").desc(nulls_last=True),
+                F("posted_at").desc(),
+                F("id").desc(),
+                condition=Q(status="approved"),
+                name="role_live_salary_sort_idx",
+            ),
+            # Keyword search on live roles. New roles wait in a small pending list that is merged
+            # in sorted batches (far cheaper than one tree update per role) and emptied after
+            # each ingest run (listings.search.flush_search_index), so searches scan little of it.
+            GinIndex(
+                fields=["search_vector"],
+                condition=Q(status="approved"),
+                fastupdate=True,
+                gin_pending_list_limit=256,
+                name="role_live_search_idx",
+            ),
             # Finding the role another feed already lists (ingest); equality only, so no pattern-ops twin.
-            # (sort=salary uses role_live_salary_sort_idx, migration 0007.)
             models.Index(fields=["dedupe_key"], name="role_dedupe_idx"),
             # The moderation queue: pending roles, oldest first.
             models.Index(

@@ -491,8 +491,6 @@ def test_search_data_written_with_new_rows_matches_a_full_refresh(httpserver):
 
     from listings.search import index_roles
 
-    if connection.vendor != "postgresql":
-        pytest.skip("the search columns exist only on PostgreSQL")
     source = source_for(httpserver, "atom")
     ingest_source(source=source)
     columns = "id, visa_ids, stream_ids, specialty_ids, search_vector::text"

@@ -6,7 +6,6 @@ import time
 import pytest
 import redis
 from celery.contrib.testing.worker import start_worker
-from django.db import OperationalError, connection
 
 from jobboard.celery import app
 from listings.models import IngestRun, Role
@@ -38,12 +37,6 @@ def redis_worker():
     previous = {key: app.conf[key] for key in ("broker_url", "task_always_eager", "result_backend")}
     app.conf.update(broker_url=REDIS_URL, task_always_eager=False, result_backend=None)
     reset_producer_pool()
-    if connection.vendor == "sqlite":
-        # The in-memory test database is shared between this thread and the worker's with
-        # table-level locks: reading uncommitted rows keeps this thread's polling from
-        # locking out the worker's writes.
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA read_uncommitted = 1")
     try:
         with start_worker(
             app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=20
@@ -57,11 +50,8 @@ def redis_worker():
 def wait_for(condition, seconds=30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        try:
-            if condition():
-                return True
-        except OperationalError:
-            pass  # SQLite: the worker's transaction holds the table; look again
+        if condition():
+            return True
         time.sleep(0.2)
     return False
 

@@ -1,4 +1,4 @@
-"""seed_bench --roles N: bulk-create N realistic roles for benchmarks (COPY on PostgreSQL).
+"""seed_bench --roles N: bulk-create N realistic roles for benchmarks (COPY).
 
 Bench employers have slugs starting "bench-"; --reset deletes them and their roles first.
 Run it again to add more (e.g. 10,000, then 90,000 more for 100,000).
@@ -16,13 +16,13 @@ from django.utils.text import slugify
 
 from listings.demo.bench import bench_employers, bench_roles
 from listings.models import Employer, Occupation, Role, Specialty, VisaStream, VisaSubclass
-from listings.search import index_roles
+from listings.search import defer_search_index, index_roles
 
 BENCH_PREFIX = "bench-"
 
 
 class Command(BaseCommand):
-    help = "Bulk-create N realistic roles (mostly approved) for benchmarks; PostgreSQL uses COPY."
+    help = "Bulk-create N realistic roles (mostly approved) for benchmarks, with COPY."
 
     def add_arguments(self, parser):
         parser.add_argument("--roles", type=int, required=True, help="How many roles to add")
@@ -42,22 +42,19 @@ class Command(BaseCommand):
             roles, employers=len(employers), seed=seed if seed is not None else existing
         )
         with transaction.atomic():
-            if connection.vendor == "postgresql":
-                # Skip the per-statement index triggers; one index_roles() below does it all.
-                with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL listings.defer_index = 'on'")
+            # Skip the per-statement index triggers; one index_roles() below does it all.
+            defer_search_index()
             ids = self.insert(plans, employers)
             self.stdout.write(f"Inserted {len(ids):,} roles at {time.monotonic() - started:.1f} s.")
             index_roles(ids)
             self.stdout.write(f"Indexed them at {time.monotonic() - started:.1f} s.")
-        if connection.vendor == "postgresql":
-            # Compact and analyse, as autovacuum keeps a long-lived table: the refresh above
-            # rewrote every new row once.
-            # (Inside a transaction, as in tests, VACUUM cannot run: analyse only.)
-            command = "ANALYZE" if connection.in_atomic_block else "VACUUM (FULL, ANALYZE)"
-            with connection.cursor() as cursor:
-                for table in ("", "_visa_subclasses", "_visa_streams", "_specialties"):
-                    cursor.execute(f"{command} listings_role{table}")
+        # Compact and analyse, as autovacuum keeps a long-lived table: the refresh above
+        # rewrote every new row once.
+        # (Inside a transaction, as in tests, VACUUM cannot run: analyse only.)
+        command = "ANALYZE" if connection.in_atomic_block else "VACUUM (FULL, ANALYZE)"
+        with connection.cursor() as cursor:
+            for table in ("", "_visa_subclasses", "_visa_streams", "_specialties"):
+                cursor.execute(f"{command} listings_role{table}")
         total = Role.objects.filter(employer__slug__startswith=BENCH_PREFIX).count()
         self.stdout.write(
             self.style.SUCCESS(
@@ -68,9 +65,7 @@ class Command(BaseCommand):
     def reset(self):
         bench = Role.objects.filter(employer__slug__startswith=BENCH_PREFIX)
         with transaction.atomic():
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL listings.defer_index = 'on'")
+            defer_search_index()
             Role.objects.filter(duplicate_of__in=bench).update(duplicate_of=None)
             for field in ("visa_subclasses", "visa_streams", "specialties"):
                 getattr(Role, field).through.objects.filter(role__in=bench)._raw_delete(
@@ -147,37 +142,21 @@ class Command(BaseCommand):
                 if s in specialties
             ],
         }
-        if connection.vendor == "postgresql":
-            self.copy_roles(objects)
-            for field, rows in links.items():
-                self.copy_links(field, rows)
-        else:
-            Role.objects.bulk_create(objects, batch_size=500)
-            for field, rows in links.items():
-                through = getattr(Role, field).through
-                target = through._meta.get_field(
-                    {"visa_subclasses": "visasubclass", "visa_streams": "visastream"}.get(
-                        field, "specialty"
-                    )
-                ).attname
-                through.objects.bulk_create(
-                    [through(role_id=r, **{target: t}) for r, t in rows], batch_size=500
-                )
+        self.copy_roles(objects)
+        for field, rows in links.items():
+            self.copy_links(field, rows)
         return ids
 
     def allocate_ids(self, count: int) -> list[int]:
         if not count:
             return []
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT nextval(pg_get_serial_sequence('listings_role', 'id'))"
-                    " FROM generate_series(1, %s)",
-                    [count],
-                )
-                return [row[0] for row in cursor.fetchall()]
-        start = (Role.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
-        return list(range(start, start + count))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence('listings_role', 'id'))"
+                " FROM generate_series(1, %s)",
+                [count],
+            )
+            return [row[0] for row in cursor.fetchall()]
 
     def copy_roles(self, objects: list[Role]):
         fields = list(Role._meta.concrete_fields)

@@ -1,4 +1,4 @@
-"""Full-text search on PostgreSQL: the weighted vector, websearch syntax, ranking, upkeep."""
+"""Full-text search: the weighted vector, websearch syntax, ranking, upkeep."""
 
 from datetime import timedelta
 
@@ -12,13 +12,7 @@ from listings.models import Employer, Role, Specialty
 from listings.search import flush_search_index, index_roles
 from tests.factories import ApprovedRoleFactory, EmployerFactory
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="full-text search, its GIN index and the maintained columns exist only on PostgreSQL",
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
