@@ -20,7 +20,7 @@ import sys
 import tempfile
 import warnings
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Kept between runs; EMBEDDED_POSTGRES_DIR moves it (a test uses a throw-away one).
@@ -41,6 +41,11 @@ def _server(data_dir: Path, *, cleanup_mode: str | None):
 def _url(server, database: str) -> str:
     socket_dir = quote(str(server.get_postmaster_info().socket_dir), safe="/")
     return f"postgres://postgres@/{database}?host={socket_dir}"
+
+
+def database_named(url: str, database: str) -> str:
+    """``url`` (a PostgreSQL URL, socket or TCP) with another database name."""
+    return urlsplit(url)._replace(path=f"/{database}").geturl()
 
 
 def _create_database(server, database: str) -> None:

@@ -20,7 +20,7 @@ from django.utils.text import slugify
 
 from listings.html import sanitise_html
 from listings.ingest.adapters import get_adapter
-from listings.ingest.bulk import insert_new_roles
+from listings.ingest.bulk import NewRoles, insert_new_roles, overlapping_writes
 from listings.ingest.http import FetchError, fetch
 from listings.ingest.normalise import annual_salary, employment_type, parse_location
 from listings.ingest.records import FeedFormatError, FeedRecord, ParseResult
@@ -325,17 +325,23 @@ def store(*, source: FeedSource, parsed: ParseResult) -> Counts:
         employers={source.employer.name.casefold(): source.employer} if source.employer else {},
     )
     batches = [to_prepare[i : i + BATCH_SIZE] for i in range(0, len(to_prepare), BATCH_SIZE)]
-    updates: list[Prepared] = []
-    new_roles: list[tuple[int, Prepared]] = []
-    for batch in batches:
-        prepared = _prepare_batch(
-            batch, source=source, now=now, streams=known_streams, counts=counts
-        )
+    prepared: list[Prepared] = []
+    sent, updates = [], []
+    # Each turn sends the batch read in the turn before and reads the next one while the
+    # database writes it; the last turn reads nothing and only sends.
+    for batch in [*batches, []]:
         creates = []
         for item in _with_employers(prepared, source=source, lookups=lookups, counts=counts):
             (updates if item.record.external_id in existing else creates).append(item)
-        ids = _create(creates, source=source, now=now, lookups=lookups)
-        new_roles += [(ids[item.record.external_id[:200]], item) for item in creates]
+        with overlapping_writes():
+            sent.append((creates, _create(creates, source=source, now=now, lookups=lookups)))
+            prepared = _prepare_batch(
+                batch, source=source, now=now, streams=known_streams, counts=counts
+            )
+    new_roles: list[tuple[int, Prepared]] = []
+    for items, written in sent:
+        ids = written.ids()
+        new_roles += [(ids[item.record.external_id[:200]], item) for item in items]
     updated_ids = _update(updates, existing=existing, now=now)
     counts.created, counts.updated = len(new_roles), len(updated_ids)
     _set_visas(updates, existing, lookups=lookups)
@@ -350,8 +356,8 @@ def store(*, source: FeedSource, parsed: ParseResult) -> Counts:
         ]
         closed_ids = _close(vanished, now=now)
     counts.closed = len(closed_ids)
-    # Before the commit, so no role is ever listed without its search data.
-    index_roles([role_id for role_id, _ in new_roles] + updated_ids)
+    # Before the commit, so no role is ever listed with stale search data (new roles carry theirs).
+    index_roles(updated_ids)
     return counts
 
 
@@ -487,7 +493,7 @@ def _add_employers(names: set[str], known: dict[str, Employer]) -> None:
 
 def _create(
     items: list[Prepared], *, source: FeedSource, now: datetime, lookups: _Lookups
-) -> dict[str, int]:
+) -> NewRoles:
     trusted = source.trusted
     rows = []
     for item in items:

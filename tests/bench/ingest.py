@@ -1,6 +1,6 @@
 """Ingest benchmark: a generated 10,000-item Greenhouse board through a real worker on Redis and PostgreSQL.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/jobboard_bench python -m tests.bench.ingest
+    python -m tests.bench.ingest       # DATABASE_URL optional, as for make bench
 
 It works in its own database (DATABASE_URL's name + "_ingest", recreated), serves the feed
 from a local HTTP server in this process, starts `celery worker` (prefork, one process, as in
@@ -23,22 +23,25 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import psycopg
 from psycopg import sql
+
+from jobboard import embedded
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGETS = {"first": 2_000, "unchanged": 10_000}
 
 
 def ingest_database_url(database_url: str) -> str:
-    base, _, name = database_url.rpartition("/")
-    return f"{base}/{name.split('?')[0]}_ingest"
+    name = urlsplit(database_url).path.lstrip("/")
+    return embedded.database_named(database_url, f"{name}_ingest")
 
 
 def recreate_database(url: str) -> None:
-    base, _, name = url.rpartition("/")
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+    name = urlsplit(url).path.lstrip("/")
+    with psycopg.connect(embedded.database_named(url, "postgres"), autocommit=True) as conn:
         conn.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
         )
@@ -71,7 +74,7 @@ def greenhouse_board(count: int, *, changed: int = 0) -> bytes:
 
 def main() -> dict:
     database_url = ingest_database_url(
-        os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/jobboard_bench")
+        os.environ.get("DATABASE_URL", "") or embedded.ensure(database="jobboard_bench")
     )
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
     items = int(os.environ.get("BENCH_INGEST_ITEMS", "10000"))

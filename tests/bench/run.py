@@ -1,6 +1,6 @@
 """`make bench`: the search at 10,000 and 100,000 roles, against the bare view, then ingest, in one run.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/jobboard_bench python -m tests.bench.run
+    python -m tests.bench.run          # make bench
 
 For each size it seeds PostgreSQL (`seed_bench`), serves the app with gunicorn as in
 production (DJANGO_DEBUG=0, the Redis cache when Redis answers, requests carrying
@@ -9,8 +9,8 @@ first /healthz (a bare view, the ceiling), then a rotating mix of search URLs
 (tests/bench/mix.py). It prints requests/s, p50 and p99 for each and the target ratios, and
 writes everything to var/bench/results-<timestamp>.json so runs can be compared.
 
-Environment: DATABASE_URL (default: the jobboard_bench database on 127.0.0.1, created if
-missing), BENCH_SIZES (default "10000,100000"), BENCH_DURATION seconds per measurement
+Environment: DATABASE_URL (default: a jobboard_bench database on the embedded server under
+var/postgres; a database it names is created if missing), BENCH_SIZES (default "10000,100000"), BENCH_DURATION seconds per measurement
 (default 20), BENCH_CONNECTIONS (8), BENCH_THREADS (2), BENCH_WORKERS (gunicorn workers,
 default 3 as in the Dockerfile), BENCH_PORT (8765), BENCH_REDIS_URL
 (default redis://127.0.0.1:6379/14; "none" for per-process memory caches).
@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import re
 import shutil
 import signal
 import socket
@@ -33,12 +32,13 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 from statistics import median
+from urllib.parse import urlsplit
 
+from jobboard import embedded
 from tests.bench.mix import search_urls
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
-DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/jobboard_bench"
 
 WRK_SCRIPT = r"""
 local paths = {}
@@ -99,18 +99,16 @@ def manage(*args: str, environ: dict) -> str:
 def ensure_database(url: str) -> None:
     """Create the benchmark database if it does not exist (needs the server's trust or password)."""
     import psycopg
+    from psycopg import sql
 
-    match = re.match(r"^postgres(?:ql)?://(?P<rest>.*)/(?P<name>[^/?]+)(?P<query>\?.*)?$", url)
-    if not match:
-        raise SystemExit(f"DATABASE_URL must name a PostgreSQL database, not {url!r}")
-    admin_url = f"postgresql://{match['rest']}/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as connection:
+    name = urlsplit(url).path.lstrip("/")
+    with psycopg.connect(embedded.database_named(url, "postgres"), autocommit=True) as connection:
         exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [match["name"]]
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
         ).fetchone()
         if not exists:
-            log(f"creating database {match['name']}")
-            connection.execute(f'CREATE DATABASE "{match["name"]}"')
+            log(f"creating database {name}")
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def redis_answers(url: str) -> bool:
@@ -281,9 +279,7 @@ def _line(label: str, result: dict) -> str:
 def main() -> int:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install -y wrk")
-    database_url = env("DATABASE_URL", DEFAULT_DATABASE_URL)
-    if not database_url.startswith(("postgres://", "postgresql://")):
-        raise SystemExit("make bench runs against PostgreSQL: set DATABASE_URL=postgres://...")
+    database_url = env("DATABASE_URL", "") or embedded.ensure(database="jobboard_bench")
     sizes = [int(s) for s in env("BENCH_SIZES", "10000,100000").split(",")]
     settings = {
         "duration": int(env("BENCH_DURATION", "20")),
