@@ -8,4 +8,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jobboard.settings")
 
 app = Celery("jobboard")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks()
+# Each product area keeps its tasks in its own tasks.py.
+app.autodiscover_tasks(
+    ["listings.ingest", "listings.moderation", "listings.alerts", "listings.notifications"]
+)

@@ -86,7 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "listings.context_processors.site",
+                "listings.pages.context_processors.site",
             ],
         },
     },
@@ -128,7 +128,7 @@ CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
 CELERY_TASK_TIME_LIMIT = 12 * 60
 CELERY_BEAT_SCHEDULE: dict = {
     # Each source has its own interval; this only asks which are due.
-    "ingest-due-sources": {"task": "listings.tasks.ingest.ingest_due_sources", "schedule": 15 * 60},
+    "ingest-due-sources": {"task": "listings.ingest.tasks.ingest_due_sources", "schedule": 15 * 60},
 }
 
 # --- Moderation (listings/services/moderation.py): daily expiry, and listing reports ------
@@ -139,11 +139,11 @@ CELERY_BEAT_SCHEDULE: dict = {
 CELERY_BEAT_SCHEDULE.update(
     {
         "moderation-expire-roles": {
-            "task": "listings.tasks.moderation.expire_roles",
+            "task": "listings.moderation.tasks.expire_roles",
             "schedule": crontab(hour=14, minute=5),
         },
         "moderation-remind-expiring-roles": {
-            "task": "listings.tasks.moderation.remind_expiring_roles",
+            "task": "listings.moderation.tasks.remind_expiring_roles",
             "schedule": crontab(hour=22, minute=0),
         },
     }
@@ -204,11 +204,11 @@ RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="") or None
 CELERY_BEAT_SCHEDULE.update(
     {
         "alerts-send-due": {
-            "task": "listings.tasks.alerts.send_due_alerts",
+            "task": "listings.alerts.tasks.send_due_alerts",
             "schedule": crontab(minute=0),
         },
         "alerts-purge-unconfirmed": {
-            "task": "listings.tasks.alerts.purge_unconfirmed_alerts",
+            "task": "listings.alerts.tasks.purge_unconfirmed_alerts",
             "schedule": crontab(hour=15, minute=15),
         },
     }

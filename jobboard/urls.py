@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from listings.sitemaps import sitemaps
+from listings.search.sitemaps import sitemaps
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -8,7 +8,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from .admin_moderation import ModerationActionsMixin
+from listings.moderation.admin import ModerationActionsMixin
+
 from .models import (
     AlertDelivery,
     Employer,
@@ -220,7 +221,7 @@ class FeedSourceAdmin(admin.ModelAdmin):
 
     @admin.action(description="Ingest now")
     def ingest_now(self, request, queryset):
-        from listings.tasks import ingest_source
+        from listings.ingest.tasks import ingest_source
 
         ids = list(queryset.filter(active=True).values_list("id", flat=True))
         for source_id in ids:
@@ -314,7 +315,7 @@ class JobAlertAdmin(admin.ModelAdmin):
 
     @admin.display(description="Search")
     def search(self, obj):
-        from listings.alerts import search_describe
+        from listings.alerts.matching import search_describe
 
         return search_describe(obj.query)
 
@@ -328,7 +329,7 @@ class JobAlertAdmin(admin.ModelAdmin):
 
     @admin.action(description="Unsubscribe selected alerts")
     def unsubscribe_selected(self, request, queryset):
-        from listings.services.alerts import alert_unsubscribe
+        from listings.alerts.services import alert_unsubscribe
 
         done = sum(alert_unsubscribe(alert=alert) for alert in queryset)
         self.message_user(request, f"Unsubscribed {done} alert(s).", messages.SUCCESS)

@@ -7,6 +7,6 @@ class ListingsConfig(AppConfig):
     verbose_name = "Listings"
 
     def ready(self) -> None:
-        from listings.search import connect_receivers
+        from listings.search.index import connect_receivers
 
         connect_receivers()

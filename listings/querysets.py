@@ -166,8 +166,8 @@ def employer_directory() -> list:
     from django.core.cache import cache
     from django.db.models import Count
 
-    from listings import search
     from listings.models import Employer, Role
+    from listings.search import index as search
 
     key = search.listings_cache_key("employers", {})
     directory = cache.get(key)

@@ -17,7 +17,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from listings.alerts import (
+from listings.alerts import services
+from listings.alerts.matching import (
     LATE_APPROVAL_MARGIN,
     alert_headers,
     alert_links,
@@ -25,9 +26,7 @@ from listings.alerts import (
     confirm_token,
     confirm_token_alert,
 )
-from listings.models import AlertDelivery, JobAlert, Role
-from listings.services import alerts as services
-from listings.services.alerts import (
+from listings.alerts.services import (
     AlertLimitReached,
     AlertTokenExpired,
     AlertTokenInvalid,
@@ -41,7 +40,8 @@ from listings.services.alerts import (
     alerts_purge_unconfirmed,
     deliveries_claim,
 )
-from listings.tasks import send_due_alerts
+from listings.alerts.tasks import send_due_alerts
+from listings.models import AlertDelivery, JobAlert, Role
 from listings.visas import threshold_on
 from tests.factories import (
     ClosedRoleFactory,

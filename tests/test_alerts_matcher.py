@@ -10,7 +10,12 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from listings.alerts import alert_matches, alert_new_roles, search_describe, search_normalise
+from listings.alerts.matching import (
+    alert_matches,
+    alert_new_roles,
+    search_describe,
+    search_normalise,
+)
 from listings.models import Role
 from tests.factories import ApprovedRoleFactory, ExpiredRoleFactory, PendingRoleFactory
 from tests.factories_alerts import ConfirmedAlertFactory

@@ -11,7 +11,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from listings.alerts import confirm_token, confirm_token_alert
+from listings.alerts.matching import confirm_token, confirm_token_alert
 from listings.models import JobAlert
 from tests.factories import ApprovedRoleFactory, UserFactory
 from tests.factories_alerts import ConfirmedAlertFactory, JobAlertFactory

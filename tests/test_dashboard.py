@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from listings.models import ModerationEvent, Role
-from listings.services.posting import role_actions
+from listings.posting.services import role_actions
 from tests.factories import (
     ApprovedRoleFactory,
     ClosedRoleFactory,

@@ -14,14 +14,14 @@ from django.core import mail
 from django.utils import timezone
 
 from listings.models import ModerationEvent, Role
-from listings.services import moderation as services
-from listings.services.moderation import (
+from listings.moderation import services
+from listings.moderation.services import (
     reminder_window_end,
     roles_expire_due,
     roles_remind_expiring,
 )
-from listings.services.posting import closing_datetime, role_renew
-from listings.tasks import expire_roles, remind_expiring_roles
+from listings.moderation.tasks import expire_roles, remind_expiring_roles
+from listings.posting.services import closing_datetime, role_renew
 from tests.factories import ApprovedRoleFactory, MembershipFactory, PendingRoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -203,8 +203,8 @@ def test_both_run_daily_from_beat():
     schedule = settings.CELERY_BEAT_SCHEDULE
     expire = schedule["moderation-expire-roles"]
     remind = schedule["moderation-remind-expiring-roles"]
-    assert expire["task"] == "listings.tasks.moderation.expire_roles"
-    assert remind["task"] == "listings.tasks.moderation.remind_expiring_roles"
+    assert expire["task"] == "listings.moderation.tasks.expire_roles"
+    assert remind["task"] == "listings.moderation.tasks.remind_expiring_roles"
     assert isinstance(expire["schedule"], crontab) and isinstance(remind["schedule"], crontab)
     assert expire["schedule"].hour == {14} and expire["schedule"].minute == {5}
     assert settings.CELERY_TIMEZONE == "UTC"

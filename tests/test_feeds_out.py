@@ -6,8 +6,8 @@ import feedparser
 import pytest
 from django.utils import timezone
 
-from listings.feeds import FEED_SIZE
 from listings.models import Role
+from listings.search.feeds import FEED_SIZE
 from tests.factories import (
     ApprovedRoleFactory,
     ClosedRoleFactory,

@@ -17,7 +17,7 @@ def test_database_down_gives_503(client, monkeypatch):
     def broken_cursor(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr("listings.views.health.connection.cursor", broken_cursor)
+    monkeypatch.setattr("listings.pages.health.connection.cursor", broken_cursor)
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unreachable"

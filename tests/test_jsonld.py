@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from listings.jsonld import job_posting, json_ld_script
 from listings.models import Occupation, Role
+from listings.search.jsonld import job_posting, json_ld_script
 from tests.factories import ApprovedRoleFactory, EmployerFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from listings.models import IncomeThreshold, ListingReport, ModerationEvent, Role
-from listings.moderation import (
+from listings.moderation import services
+from listings.moderation.flags import (
     RejectionReason,
     queue_counts,
     queue_for_display,
@@ -21,9 +22,7 @@ from listings.moderation import (
     role_flags,
     titles_similar,
 )
-from listings.rules.salary import Outcome
-from listings.services import moderation as services
-from listings.services.moderation import (
+from listings.moderation.services import (
     ModerationError,
     ReportError,
     report_create,
@@ -34,7 +33,8 @@ from listings.services.moderation import (
     roles_approve_bulk,
     roles_reject_bulk,
 )
-from listings.services.posting import closing_datetime
+from listings.posting.services import closing_datetime
+from listings.rules.salary import Outcome
 from listings.visas import role_salary_checks, threshold_on, visa_reference
 from tests.factories import (
     ApprovedRoleFactory,

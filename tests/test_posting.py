@@ -141,7 +141,7 @@ def test_the_honeypot_blocks_the_submission(client, member):
 
 def test_submit_refreshes_the_search_index(client, member, monkeypatch):
     calls = []
-    monkeypatch.setattr("listings.services.posting.index_roles", lambda ids: calls.append(ids))
+    monkeypatch.setattr("listings.posting.services.index_roles", lambda ids: calls.append(ids))
     client.post(POST_URL, role_post_data(action="submit"))
     assert calls == [[Role.objects.get().pk]]
 
@@ -253,7 +253,7 @@ def test_closed_and_expired_roles_cannot_be_edited(client, member, status):
 
 @pytest.mark.parametrize("kind", ["submitted", "resubmitted", "approved", "rejected", "expiring"])
 def test_every_role_email_renders(kind):
-    from listings.notifications import role_email
+    from listings.notifications.emails import role_email
 
     _, employer = employer_member(name="Acme <AI>")
     role = RejectedRoleFactory(
@@ -270,14 +270,14 @@ def test_every_role_email_renders(kind):
 
 
 def test_an_unknown_email_kind_is_an_error():
-    from listings.notifications import role_email
+    from listings.notifications.emails import role_email
 
     with pytest.raises(ValueError, match="Unknown role e-mail"):
         role_email(role=RoleFactory(), kind="nope")
 
 
 def test_recipients_are_the_employers_active_members_once():
-    from listings.notifications import role_recipients
+    from listings.notifications.emails import role_recipients
     from tests.factories import MembershipFactory
 
     user, employer = employer_member()
@@ -290,7 +290,7 @@ def test_recipients_are_the_employers_active_members_once():
 
 
 def test_the_tasks_send_text_with_an_html_alternative():
-    from listings.tasks.notifications import send_email, send_role_email
+    from listings.notifications.tasks import send_email, send_role_email
 
     assert (
         send_email.delay(to=["a@example.com"], subject="Hi", text="Text", html="<p>Hi</p>").get()

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from listings.forms.employer import EmployerProfileForm
-from listings.forms.posting import RoleForm
+from listings.employers.forms import EmployerProfileForm
 from listings.models import Employer, VisaStream, VisaSubclass
+from listings.posting.forms import RoleForm
 from tests.factories import EmployerFactory
 from tests.factories_posting import role_post_data
 

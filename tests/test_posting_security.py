@@ -6,8 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from listings.forms.markdown import markdown_to_html
 from listings.models import ModerationEvent, Role
+from listings.posting.markdown import markdown_to_html
 from tests.factories import (
     ApprovedRoleFactory,
     ExpiredRoleFactory,

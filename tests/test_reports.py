@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from listings.models import ListingReport, Role
-from listings.moderation import review_queue
+from listings.moderation.flags import review_queue
 from tests.factories import (
     ApprovedRoleFactory,
     ClosedRoleFactory,

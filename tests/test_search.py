@@ -7,9 +7,9 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from listings.filters import MAX_RESULTS, RoleFilter
 from listings.models import Role
-from listings.search import index_roles
+from listings.search.filters import MAX_RESULTS, RoleFilter
+from listings.search.index import index_roles
 from tests.factories import (
     ApprovedRoleFactory,
     ClosedRoleFactory,
@@ -397,7 +397,7 @@ def test_role_filter_takes_a_plain_dict_and_applies_the_defaults():
 
 
 def test_deep_pages_are_capped_with_a_note(client, settings, monkeypatch):
-    monkeypatch.setattr("listings.filters.MAX_RESULTS", 3)
+    monkeypatch.setattr("listings.search.filters.MAX_RESULTS", 3)
     settings.LISTING_PAGE_SIZE = 2
     for n in range(5):
         role(f"Role {n}", posted_at=timezone.now() - timedelta(hours=n))

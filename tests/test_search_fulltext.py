@@ -7,9 +7,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
-from listings.filters import RANK_CANDIDATES, RoleFilter
 from listings.models import Employer, Role, Specialty
-from listings.search import flush_search_index, index_roles
+from listings.search.filters import RANK_CANDIDATES, RoleFilter
+from listings.search.index import flush_search_index, index_roles
 from tests.factories import ApprovedRoleFactory, EmployerFactory
 
 pytestmark = pytest.mark.django_db

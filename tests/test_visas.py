@@ -8,7 +8,6 @@ from listings.models import IncomeThreshold, Role, VisaStream, VisaSubclass
 from listings.rules import salary as rule
 from listings.rules.salary import Outcome, Reason, Salary
 from listings.visas import (
-    currency_named,
     role_salary,
     role_salary_checks,
     threshold_on,
@@ -100,20 +99,6 @@ def test_the_rule_knows_the_models_confidence_values():
     assert {rule.CONFIRMED, rule.SINGLE_SOURCE, rule.SUBJECT_TO_LEGISLATION} == set(
         IncomeThreshold.Confidence.values
     )
-
-
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        ("US$150,000 a year", "USD"),
-        ("£90k", "GBP"),
-        ("NZ$120,000", "NZD"),
-        ("A$150,000 - A$180,000 per year", "AUD"),
-        ("Competitive", ""),
-    ],
-)
-def test_currency_named(text, code):
-    assert currency_named(text) == code
 
 
 @pytest.mark.parametrize(

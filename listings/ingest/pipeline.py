@@ -22,7 +22,6 @@ from listings.html import sanitise_html
 from listings.ingest.adapters import get_adapter
 from listings.ingest.bulk import NewRoles, insert_new_roles, overlapping_writes
 from listings.ingest.http import FetchError, fetch
-from listings.ingest.normalise import annual_salary, employment_type, parse_location
 from listings.ingest.records import FeedFormatError, FeedRecord, ParseResult
 from listings.models import (
     Employer,
@@ -34,9 +33,17 @@ from listings.models import (
     VisaSubclass,
 )
 from listings.rules import sponsorship
+from listings.rules.employment import employment_type
+from listings.rules.location import parse_location
+from listings.rules.pay import annual_salary
 from listings.rules.streams import StreamName, streams_named
 from listings.rules.text import html_to_text, normalise
-from listings.search import defer_search_index, flush_search_index, index_roles, invalidate_listings
+from listings.search.index import (
+    defer_search_index,
+    flush_search_index,
+    index_roles,
+    invalidate_listings,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -48,11 +55,12 @@ def _code_version() -> str:
     next ingest re-read every record instead of trusting hashes made by the old code.
     """
     from listings import html
-    from listings.ingest import adapters, normalise
-    from listings.rules import streams, text
+    from listings.ingest import adapters
+    from listings.rules import employment, location, pay, streams, text
 
     files = sorted(Path(adapters.__file__).parent.glob("*.py"))
-    files += [Path(module.__file__) for module in (sponsorship, text, normalise, html, streams)]
+    rules = (sponsorship, text, location, pay, employment, streams)
+    files += [Path(module.__file__) for module in (*rules, html)]
     files.append(Path(__file__))
     return hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()[:16]
 

@@ -1,8 +1,9 @@
 """Plain records that feed adapters produce: no ORM, no normalisation.
 
 An adapter turns the bytes of one feed into a ``ParseResult``. Each record
-carries what the format says, as close to the source as is useful; the
-pipeline normalises locations, salaries and HTML, classifies the text and
+carries what the format says, as close to the source as is useful (pay as
+``listings.rules.pay.SalaryRange``); the pipeline reads locations and pay with
+the rules in ``listings/rules/``, sanitises the HTML, classifies the text and
 stores roles.
 """
 
@@ -10,17 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
 
-
-@dataclass(frozen=True)
-class SalaryRange:
-    """Pay as the feed states it. ``interval`` is one of year, month, week, day, hour."""
-
-    minimum: Decimal | None
-    maximum: Decimal | None
-    currency: str  # ISO 4217 code, upper case; "" when the feed does not say
-    interval: str
+from listings.rules.pay import SalaryRange
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,9 @@ batch and passes them in as the values defined here. Nothing in this module know
 amount or which threshold a visa uses; both are data (``IncomeThreshold`` rows, and
 ``threshold_name`` on streams and subclasses, from ../shared/domain/visas.md).
 
+``VisaReference`` holds those values and picks what a role offers by subclass code and
+stream slug; ``advertised_salary`` reads a role's pay as the rule compares it.
+
 The rule, for each visa offered and a date (by nomination lodgement):
 
 - The threshold in force is the row of that name with the latest ``effective_from`` on or
@@ -29,10 +32,12 @@ information, not migration advice.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from listings.rules.pay import currency_named
 
 # IncomeThreshold.Confidence values (the model's choices; a test keeps them equal).
 CONFIRMED = "confirmed"
@@ -121,6 +126,49 @@ class Salary:
         if self.currency != "AUD":
             return None
         return self.minimum if self.minimum is not None else self.maximum
+
+
+def advertised_salary(*, minimum: int | None, maximum: int | None, text: str = "") -> Salary:
+    """A role's pay as the rule reads it: the AUD figures, or else what the ad said."""
+    if minimum is not None or maximum is not None:
+        return Salary(minimum=minimum, maximum=maximum, currency="AUD")
+    text = text.strip()
+    # Ingest keeps AUD pay as figures; what is left as text is another currency or no AUD a year.
+    return Salary(currency=currency_named(text) or "AUD", text=text)
+
+
+@dataclass(frozen=True)
+class VisaReference:
+    """Every subclass, stream and threshold row, as values (small tables, read together)."""
+
+    subclasses: tuple[Subclass, ...]  # in display order
+    streams: tuple[Stream, ...]  # in display order, inactive ones included
+    thresholds: tuple[ThresholdRow, ...]
+
+    def checks(
+        self,
+        *,
+        subclass_codes: Iterable[str],
+        stream_slugs: Iterable[str],
+        salary: Salary,
+        on: date,
+    ) -> tuple[SalaryCheck, ...]:
+        """The salary rule for the visas and streams offered, in display order."""
+        slugs = set(stream_slugs)
+        streams = [s for s in self.streams if s.slug in slugs]
+        # A stream offered is an offer of its subclass too.
+        codes = set(subclass_codes) | {s.subclass for s in streams}
+        return salary_checks(
+            subclasses=[s for s in self.subclasses if s.code in codes],
+            streams=streams,
+            salary=salary,
+            on=on,
+            thresholds=self.thresholds,
+            all_streams=self.streams,
+        )
+
+    def threshold_on(self, name: str, on: date) -> ThresholdInForce | None:
+        return threshold_in_force(self.thresholds, name, on)
 
 
 # --- Values out -----------------------------------------------------------------------

@@ -114,8 +114,8 @@ def main() -> dict:
     django.setup()
     import redis
 
+    from listings.ingest.tasks import ingest_source
     from listings.models import FeedSource, IngestRun, Role
-    from listings.tasks import ingest_source
 
     redis.Redis.from_url(redis_url).flushdb()
     boards = {

@@ -2,7 +2,7 @@
 
     python -m tests.bench.run          # make bench
 
-For each size it seeds PostgreSQL (`seed_bench`), serves the app with gunicorn as in
+For each size it seeds PostgreSQL (`tests.bench.seed`), serves the app with gunicorn as in
 production (DJANGO_DEBUG=0, the Redis cache when Redis answers, requests carrying
 X-Forwarded-Proto: https as from the TLS proxy) and loads it with wrk at concurrency 8:
 first /healthz (a bare view, the ceiling), then a rotating mix of search URLs
@@ -85,8 +85,16 @@ def log(message: str) -> None:
 
 
 def manage(*args: str, environ: dict) -> str:
+    return _run(["manage.py", *args], environ=environ)
+
+
+def seed(*args: str, environ: dict) -> str:
+    return _run(["-m", "tests.bench.seed", *args], environ=environ)
+
+
+def _run(args: list[str], *, environ: dict) -> str:
     result = subprocess.run(
-        [PYTHON, "manage.py", *args],
+        [PYTHON, *args],
         cwd=ROOT,
         env=environ,
         check=True,
@@ -319,12 +327,9 @@ def main() -> int:
         for size in sizes:
             started = time.monotonic()
             if seeded == 0 or size < seeded:
-                output = manage(
-                    "seed_bench", "--roles", str(size), "--reset", "--seed", "482", environ=environ
-                )
+                output = seed("--roles", str(size), "--reset", "--seed", "482", environ=environ)
             else:
-                output = manage(
-                    "seed_bench",
+                output = seed(
                     "--roles",
                     str(size - seeded),
                     "--seed",

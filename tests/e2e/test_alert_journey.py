@@ -12,9 +12,9 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from listings.alerts import confirm_token
+from listings.alerts.matching import confirm_token
+from listings.alerts.tasks import send_due_alerts
 from listings.models import JobAlert
-from listings.tasks import send_due_alerts
 from tests.factories import ApprovedRoleFactory, UserFactory
 
 pytestmark = [

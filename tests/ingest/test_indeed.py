@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from listings.ingest.adapters import indeed
-from listings.ingest.records import SalaryRange
+from listings.rules.pay import SalaryRange
 from tests.ingest import SAMPLES
 
 

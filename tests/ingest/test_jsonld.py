@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from listings.ingest.adapters import jsonld
-from listings.ingest.records import SalaryRange
+from listings.rules.pay import SalaryRange
 from tests.ingest import SAMPLES
 
 AEDT = timezone(timedelta(hours=11))

@@ -489,7 +489,7 @@ def test_ingested_roles_are_found_by_visa_and_keywords_at_once(httpserver, clien
 def test_search_data_written_with_new_rows_matches_a_full_refresh(httpserver):
     from django.db import connection
 
-    from listings.search import index_roles
+    from listings.search.index import index_roles
 
     source = source_for(httpserver, "atom")
     ingest_source(source=source)

@@ -8,8 +8,8 @@ import redis
 from celery.contrib.testing.worker import start_worker
 
 from jobboard.celery import app
+from listings.ingest.tasks import ingest_due_sources, ingest_source
 from listings.models import IngestRun, Role
-from listings.tasks import ingest_due_sources, ingest_source
 from tests.factories import FeedSourceFactory
 from tests.ingest import SAMPLES
 

@@ -1,7 +1,8 @@
 """The salary rule as a table of cases: values in, no database.
 
-The threshold rows and streams below are the values of ../shared/domain/visas.md
-(section 4 and sections 1 to 3), as migrations 0002 and 0013 load them.
+The threshold rows and streams (``tests/rules/reference.py``) are the values of
+../shared/domain/visas.md (section 4 and sections 1 to 3), as migrations 0002 and 0013
+load them.
 """
 
 from datetime import date
@@ -11,47 +12,18 @@ import pytest
 from listings.rules.salary import (
     CONFIRMED,
     SINGLE_SOURCE,
-    SUBJECT_TO_LEGISLATION,
     Outcome,
     Reason,
     Salary,
     Stream,
-    Subclass,
     ThresholdRow,
+    advertised_salary,
     latest_indexation_date,
     salary_checks,
     threshold_in_force,
 )
+from tests.rules.reference import REFERENCE, SRC, STREAMS, SUBCLASSES, THRESHOLDS
 
-SRC = "https://example.org/source"
-THRESHOLDS = (
-    ThresholdRow("TSMIT", 53_900, None, SRC, CONFIRMED, "In force until 30 Jun 2023."),
-    ThresholdRow("TSMIT", 70_000, date(2023, 7, 1), SRC),
-    ThresholdRow("TSMIT", 73_150, date(2024, 7, 1), SRC),
-    ThresholdRow("CSIT", 73_150, date(2024, 12, 7), SRC),
-    ThresholdRow("SSIT", 135_000, date(2024, 12, 7), SRC),
-    ThresholdRow("CSIT", 76_515, date(2025, 7, 1), SRC),
-    ThresholdRow("SSIT", 141_210, date(2025, 7, 1), SRC),
-    ThresholdRow("TSMIT", 76_515, date(2025, 7, 1), SRC, SUBJECT_TO_LEGISLATION),
-    ThresholdRow("CSIT", 79_499, date(2026, 7, 1), SRC),
-    ThresholdRow("SSIT", 146_717, date(2026, 7, 1), SRC),
-)
-SUBCLASSES = {
-    "482": Subclass("482", "Skills in Demand"),
-    "186": Subclass("186", "Employer Nomination Scheme"),
-    "494": Subclass("494", "Skilled Employer Sponsored Regional (Provisional)", "TSMIT"),
-}
-STREAMS = {
-    s.slug: s
-    for s in (
-        Stream("482", "Specialist Skills", "SSIT", False, "482-specialist"),
-        Stream("482", "Core Skills", "CSIT", True, "482-core"),
-        Stream("482", "Labour Agreement", "", False, "482-labour-agreement"),
-        Stream("186", "Temporary Residence Transition", "CSIT", False, "186-trt"),
-        Stream("186", "Direct Entry", "CSIT", True, "186-direct-entry"),
-        Stream("186", "Labour Agreement", "", False, "186-labour-agreement"),
-    )
-}
 AUG_2026 = date(2026, 8, 1)
 AUG_2025 = date(2025, 8, 1)
 
@@ -465,3 +437,76 @@ def test_latest_indexation_date(on, expected):
 def test_threshold_in_force(name, on, amount):
     threshold = threshold_in_force(THRESHOLDS, name, on)
     assert (threshold.amount if threshold else None) == amount
+
+
+# --- What a role offers, picked from the reference ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("codes", "slugs", "labels"),
+    [
+        (["482"], ["482-core"], ["482 Core Skills"]),
+        # A stream offered is an offer of its subclass, ticked or not.
+        ([], ["186-trt"], ["186 Temporary Residence Transition"]),
+        (["482"], [], ["482 Skills in Demand (no stream named)"]),
+        # In the reference's order, whatever order they were chosen in.
+        (
+            ["494", "482"],
+            ["482-core", "482-specialist"],
+            [
+                "482 Specialist Skills",
+                "482 Core Skills",
+                "494 Skilled Employer Sponsored Regional (Provisional)",
+            ],
+        ),
+        # Codes and slugs the board does not know are not offers.
+        (["999"], ["482-unknown"], []),
+    ],
+)
+def test_the_reference_picks_what_a_role_offers(codes, slugs, labels):
+    checks = REFERENCE.checks(
+        subclass_codes=codes, stream_slugs=slugs, salary=aud(100_000), on=AUG_2026
+    )
+
+    assert [check.label for check in checks] == labels
+
+
+def test_the_reference_checks_are_the_rule():
+    checks = REFERENCE.checks(
+        subclass_codes=["482"], stream_slugs=["482-core"], salary=aud(79_498), on=AUG_2026
+    )
+
+    assert checks == run(["482"], ["482-core"], aud(79_498))
+
+
+def test_the_reference_names_the_threshold_in_force():
+    assert REFERENCE.threshold_on("CSIT", AUG_2026).amount == 79_499
+    assert REFERENCE.threshold_on("CSIT", date(2024, 12, 6)) is None
+
+
+# --- A role's pay as the rule reads it ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("minimum", "maximum", "text", "salary"),
+    [
+        (90_000, None, "", Salary(90_000, None, "AUD")),
+        (None, 95_000, "", Salary(None, 95_000, "AUD")),
+        # Figures win: ingest keeps AUD pay as figures and the text is only what to show.
+        (150_000, 170_000, "A$150,000–170,000 a year", Salary(150_000, 170_000, "AUD")),
+        (None, None, "US$150,000 a year", Salary(None, None, "USD", "US$150,000 a year")),
+        (None, None, "£90k", Salary(None, None, "GBP", "£90k")),
+        (None, None, "  Competitive ", Salary(None, None, "AUD", "Competitive")),
+        (None, None, "", Salary(None, None, "AUD", "")),
+    ],
+)
+def test_advertised_salary(minimum, maximum, text, salary):
+    assert advertised_salary(minimum=minimum, maximum=maximum, text=text) == salary
+
+
+def test_an_advertised_foreign_salary_cannot_be_checked():
+    salary = advertised_salary(minimum=None, maximum=None, text="US$150,000 a year")
+    check = only(run(["482"], ["482-core"], salary))
+
+    assert (check.outcome, check.reason) == (Outcome.CANNOT_CHECK, Reason.NOT_AUD)
+    assert "stated in USD (US$150,000 a year)" in check.explanation

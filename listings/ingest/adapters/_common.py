@@ -15,13 +15,8 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
-from listings.ingest.records import (
-    FeedFormatError,
-    FeedRecord,
-    ItemFailure,
-    ParseResult,
-    SalaryRange,
-)
+from listings.ingest.records import FeedFormatError, FeedRecord, ItemFailure, ParseResult
+from listings.rules.pay import SalaryRange
 
 Item = TypeVar("Item")
 

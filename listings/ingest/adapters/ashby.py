@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from listings.ingest.records import FeedFormatError, FeedRecord, ParseResult, SalaryRange
+from listings.ingest.records import FeedFormatError, FeedRecord, ParseResult
+from listings.rules.pay import SalaryRange
 
 from ._common import (
     ItemError,

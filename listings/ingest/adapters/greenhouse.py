@@ -21,7 +21,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from listings.ingest.records import FeedFormatError, FeedRecord, ParseResult, SalaryRange
+from listings.ingest.records import FeedFormatError, FeedRecord, ParseResult
+from listings.rules.pay import SalaryRange
 
 from ._common import (
     ItemError,

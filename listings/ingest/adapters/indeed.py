@@ -21,7 +21,8 @@ import re
 from decimal import Decimal
 from xml.etree.ElementTree import Element
 
-from listings.ingest.records import FeedFormatError, FeedRecord, ParseResult, SalaryRange
+from listings.ingest.records import FeedFormatError, FeedRecord, ParseResult
+from listings.rules.pay import SalaryRange
 
 from ._common import ItemError, amount, collect, salary_range, text, workplace_hint
 from ._dates import parse_datetime, parse_deadline

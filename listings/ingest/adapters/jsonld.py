@@ -35,13 +35,8 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
 
-from listings.ingest.records import (
-    FeedFormatError,
-    FeedRecord,
-    ItemFailure,
-    ParseResult,
-    SalaryRange,
-)
+from listings.ingest.records import FeedFormatError, FeedRecord, ItemFailure, ParseResult
+from listings.rules.pay import SalaryRange
 
 from ._common import collect, join_locations, salary_range, text, workplace_hint
 from ._dates import parse_datetime, parse_deadline

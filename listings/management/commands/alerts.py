@@ -7,9 +7,9 @@ no beat, so this is how a digest is sent there (to the console).
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from listings.alerts import alerts_due, search_describe
+from listings.alerts.matching import alerts_due, search_describe
+from listings.alerts.services import alert_send_digest
 from listings.models import JobAlert
-from listings.services.alerts import alert_send_digest
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""E-mail alerts for any search: sign-up, confirmation, digests, unsubscribe."""

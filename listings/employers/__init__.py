@@ -1,0 +1,1 @@
+"""Employers: the public directory and the company profile an employer keeps."""

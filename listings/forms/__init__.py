@@ -1,1 +1,0 @@
-"""Forms: the validation rules of the employer journeys (posting, employer profile)."""

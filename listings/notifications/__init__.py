@@ -1,0 +1,1 @@
+"""E-mail about a role to its employer: composing (emails) and sending (tasks)."""

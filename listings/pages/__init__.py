@@ -1,0 +1,1 @@
+"""The pages around the journeys: home, about, /healthz, the site context."""

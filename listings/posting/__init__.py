@@ -1,0 +1,1 @@
+"""Employers post and manage their roles: the form, its guidance, the dashboard, the writes."""

@@ -1,1 +1,0 @@
-"""Writes with rules or side effects, as plain keyword-only functions named <thing>_<action>."""

@@ -1,1 +1,0 @@
-"""Thin views, one module a journey: each reads through a queryset or calls a service, then renders."""
