@@ -22,8 +22,9 @@ from django.utils.http import urlencode
 
 from listings.models import AlertDelivery, JobAlert, Role
 from listings.notifications.emails import Email, absolute_url, email_render
+from listings.rules.salary import VisaReference
 from listings.search.filters import RoleFilter
-from listings.visas import VisaReference, role_salary_checks, visa_reference
+from listings.visas import role_salary_checks, visa_reference
 
 PERIODS = {
     JobAlert.Frequency.DAILY: timedelta(days=1),

@@ -4,8 +4,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from listings.employers.directory import employer_directory
 from listings.models import Employer, Role, VisaSubclass
-from listings.querysets import employer_directory
 
 ROLES_PER_PAGE = 20
 

@@ -20,9 +20,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Val
 from django.db.models.functions import Coalesce
 
 from listings.models import ListingReport, Role, VisaStream
-from listings.rules.salary import SalaryCheck
+from listings.rules.salary import SalaryCheck, VisaReference
 from listings.rules.sponsorship import candidate_pays_phrase
-from listings.visas import VisaReference, role_salary_checks, visa_reference
+from listings.visas import role_salary_checks, visa_reference
 
 MODERATE_PERMISSION = "listings.moderate_role"
 

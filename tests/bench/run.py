@@ -89,7 +89,7 @@ def manage(*args: str, environ: dict) -> str:
 
 
 def seed(*args: str, environ: dict) -> str:
-    return _run(["-m", "tests.bench.seed", *args], environ=environ)
+    return _run(["-m", "tests.bench", "seed", *args], environ=environ)
 
 
 def _run(args: list[str], *, environ: dict) -> str:

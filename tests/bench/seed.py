@@ -1,4 +1,4 @@
-"""python -m tests.bench.seed --roles N: bulk-create N realistic roles for benchmarks (COPY).
+"""python -m tests.bench seed --roles N: bulk-create N realistic roles for benchmarks (COPY).
 
 Bench employers have slugs starting "bench-"; --reset deletes them and their roles first.
 Run it again to add more (e.g. 10,000, then 90,000 more for 100,000).
@@ -183,19 +183,3 @@ class Command(BaseCommand):
         ):
             for row in rows:
                 copy.write_row(row)
-
-
-def main(argv: list[str]) -> None:
-    import os
-
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jobboard.settings")
-    django.setup()
-    Command().run_from_argv(["tests.bench.seed", "seed_bench", *argv])
-
-
-if __name__ == "__main__":
-    import sys
-
-    main(sys.argv[1:])
