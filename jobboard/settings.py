@@ -41,7 +41,7 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "Sponsored ML Jobs Australia"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "jobboard.apps.JobBoardAdminConfig",  # django.contrib.admin, with our admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,6 +1,6 @@
 """The admin: reference data, employers, roles, feeds and the moderation record.
 
-The review queue, the review page and reports are in listings/admin_moderation.py.
+The review queue, the review page and reports are in listings/moderation/admin.py.
 """
 
 from django.contrib import admin, messages

@@ -1,8 +1,12 @@
 """Every model is in the admin, and its list and add pages render."""
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib import admin
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
 
+from jobboard.admin import JobBoardAdminSite
 from listings.models import Role
 from tests.factories import ApprovedRoleFactory, FeedSourceFactory, MembershipFactory
 
@@ -17,6 +21,19 @@ def test_every_listings_model_is_registered():
         m.__name__ for m in apps.get_app_config("listings").get_models() if m not in registered
     ]
     assert not missing
+
+
+def test_the_admin_is_our_site_and_holds_every_apps_models():
+    assert isinstance(admin.site, JobBoardAdminSite)
+    assert {User, Group, EmailAddress} <= set(admin.site._registry)
+
+
+def test_the_index_lists_every_app_for_a_superuser(client, superuser):
+    client.force_login(superuser)
+    html = client.get(reverse("admin:index")).content.decode()
+    for changelist in ("auth_user", "account_emailaddress", "listings_role"):
+        assert reverse(f"admin:{changelist}_changelist") in html
+    assert 'id="queue-pending-count">0<' in html
 
 
 def test_changelists_render_with_data(client, superuser, django_assert_max_num_queries):

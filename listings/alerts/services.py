@@ -1,7 +1,7 @@
 """E-mail alert writes: sign up (double opt-in), confirm, unsubscribe, resume, and the digest.
 
-Views, the admin and the Celery tasks in listings/tasks/alerts.py call these. Reads (the
-matcher, due alerts, links, e-mail composition) are in listings/alerts.py.
+Views, the admin and the Celery tasks in listings/alerts/tasks.py call these. Reads (the
+matcher, due alerts, links, e-mail composition) are in listings/alerts/matching.py.
 
 Sending a digest is idempotent, in two layers:
 
@@ -30,7 +30,6 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import datetime, timedelta
-from functools import partial
 from smtplib import SMTPRecipientsRefused
 
 from django.conf import settings
@@ -50,6 +49,7 @@ from listings.alerts.matching import (
     search_normalise,
 )
 from listings.models import AlertDelivery, JobAlert, Role
+from listings.outbox import enqueue_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -79,13 +79,6 @@ class AlertTokenInvalid(AlertError):
 def email_normalise(email: str) -> str:
     """Addresses are stored and compared lower-cased (caps, duplicates and rate limits)."""
     return email.strip().lower()
-
-
-def _confirmation_on_commit(alert_id: int) -> None:
-    from listings.alerts.tasks import send_alert_confirmation
-
-    # robust: a broker or mail server that is down must not turn a saved alert into an error.
-    transaction.on_commit(partial(send_alert_confirmation.delay, alert_id), robust=True)
 
 
 def _held_for_cap(email: str, now: datetime):
@@ -135,7 +128,7 @@ def alert_create(
             alert = _alert_create_or_reuse(
                 email=email, query=query, frequency=frequency, user=user, now=now
             )
-    _confirmation_on_commit(alert.id)
+    enqueue_on_commit("listings.alerts.tasks.send_alert_confirmation", alert.id)
     return alert
 
 

@@ -8,8 +8,6 @@ staff without it see no actions and get a 403 from the review page's buttons.
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import quote
@@ -523,31 +521,19 @@ class ListingReportAdmin(admin.ModelAdmin):
 # --- The admin index: the queue's size at a glance ------------------------------------------
 
 
-def _index_with_queue(index):
-    """Wrap AdminSite.index so its template can show how many roles wait for review."""
-
-    @wraps(index)
-    def view(request, extra_context=None):
-        extra = dict(extra_context or {})
-        if _can_view_roles(request.user):
-            extra["moderation_queue"] = {
-                **queue_counts(),
-                "url": reverse("admin:listings_rolereview_changelist"),
-                "reported_url": reverse("admin:listings_rolereview_changelist") + "?why=reported",
-            }
-        return index(request, extra_context=extra)
-
-    return view
-
-
-if not getattr(admin.site.index, "shows_moderation_queue", False):
-    admin.site.index = _index_with_queue(admin.site.index)
-    admin.site.index.shows_moderation_queue = True
+def moderation_queue(user) -> dict | None:
+    """The queue's counts and links for the admin index (jobboard.admin), or None for staff
+    who may not see roles."""
+    if not _can_view_roles(user):
+        return None
+    url = reverse("admin:listings_rolereview_changelist")
+    return {**queue_counts(), "url": url, "reported_url": url + "?why=reported"}
 
 
 __all__ = [
     "ListingReportAdmin",
     "ModerationActionsMixin",
     "RoleReviewAdmin",
+    "moderation_queue",
     "reject_confirmation",
 ]

@@ -1,9 +1,9 @@
 """Moderator writes: approve, reject, take down, resolve reports; and the daily expiry work.
 
-The admin (listings/admin_moderation.py), the report view and the beat tasks call these.
+The admin (listings/moderation/admin.py), the report view and the beat tasks call these.
 Each one checks who may act, writes a ModerationEvent (who, what, when, why), refreshes
 the search index when a role's status changes, and e-mails the employer once the
-transaction commits, through Celery.
+transaction commits, through listings.outbox.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -20,6 +19,8 @@ from django.utils import timezone
 
 from listings.models import ListingReport, ModerationEvent, Role
 from listings.moderation.flags import MODERATE_PERMISSION
+from listings.notifications.tasks import send_role_email
+from listings.outbox import enqueue_on_commit
 from listings.posting.services import closing_datetime
 from listings.search.index import index_roles
 
@@ -53,13 +54,6 @@ def user_can_moderate(user) -> bool:
 def _require_moderator(user) -> None:
     if not user_can_moderate(user):
         raise PermissionDenied("Moderating roles needs the “can moderate roles” permission.")
-
-
-def _email_on_commit(role_id: int, kind: str) -> None:
-    from listings.notifications.tasks import send_role_email
-
-    # robust: a mail server that is down must not undo a moderator's decision.
-    transaction.on_commit(partial(send_role_email.delay, role_id, kind), robust=True)
 
 
 def _event(role_id: int, user, action: str, reason: str = "", *, at: datetime | None = None):
@@ -119,7 +113,7 @@ def role_approve(*, role: Role, user) -> Role:
     role.save(update_fields=_APPROVAL_FIELDS)
     _event(role.id, user, Action.APPROVED, _approval_note(role), at=now).save()
     index_roles([role.id])
-    _email_on_commit(role.id, "approved")
+    enqueue_on_commit(send_role_email, role.id, "approved")
     return role
 
 
@@ -150,7 +144,7 @@ def roles_approve_bulk(*, roles: Iterable[Role], user) -> BulkResult:
         )
         index_roles([role.id for role in result.done])
         for role in result.done:
-            _email_on_commit(role.id, "approved")
+            enqueue_on_commit(send_role_email, role.id, "approved")
     return result
 
 
@@ -193,7 +187,7 @@ def role_reject(*, role: Role, user, reason: str) -> Role:
     _action_open_reports(role, user, now, "role rejected")
     index_roles([role.id])
     # A live role was not "not approved": the employer hears that it left the board.
-    _email_on_commit(role.id, "removed" if was_live else "rejected")
+    enqueue_on_commit(send_role_email, role.id, "removed" if was_live else "rejected")
     return role
 
 
@@ -232,11 +226,7 @@ def role_take_down(*, role: Role, user, reason: str) -> Role:
     _event(role.id, user, Action.CLOSED, reason, at=now).save()
     _action_open_reports(role, user, now, "role closed")
     index_roles([role.id])
-    from listings.notifications.tasks import send_role_email
-
-    transaction.on_commit(
-        partial(send_role_email.delay, role.id, "taken_down", reason), robust=True
-    )
+    enqueue_on_commit(send_role_email, role.id, "taken_down", reason)
     return role
 
 
@@ -377,5 +367,5 @@ def _remind(role_id: int, now: datetime) -> bool:
         return False
     closes = timezone.localtime(role.expires_at)
     _event(role_id, None, Action.EXPIRY_REMINDED, f"Closes {closes:%-d %b %Y}.", at=now).save()
-    _email_on_commit(role_id, "expiring")
+    enqueue_on_commit(send_role_email, role_id, "expiring")
     return True

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -28,6 +27,8 @@ from listings.models import (
     VisaStream,
     VisaSubclass,
 )
+from listings.notifications.tasks import send_role_email
+from listings.outbox import enqueue_on_commit
 from listings.search.index import index_roles
 
 Status = Role.Status
@@ -194,13 +195,6 @@ def _check_pending_limit(employer: Employer) -> None:
         )
 
 
-def _notify_on_commit(role: Role, kind: str) -> None:
-    from listings.notifications.tasks import send_role_email
-
-    # robust: a mail server that is down must not turn a saved role into an error page.
-    transaction.on_commit(partial(send_role_email.delay, role.id, kind), robust=True)
-
-
 def _event(role: Role, user, action: str, reason: str = "") -> None:
     ModerationEvent.objects.create(role=role, actor=user, action=action, reason=reason)
 
@@ -215,7 +209,7 @@ def role_submit(*, employer: Employer, user, data: RoleInput) -> Role:
     _set_relations(role, data)
     _event(role, user, Action.SUBMITTED)
     index_roles([role.id])
-    _notify_on_commit(role, "submitted")
+    enqueue_on_commit(send_role_email, role.id, "submitted")
     return role
 
 
@@ -242,7 +236,7 @@ def role_update(*, role: Role, user, data: RoleInput) -> Role:
     _set_relations(role, data)
     if previous == Status.DRAFT:
         _event(role, user, Action.SUBMITTED)
-        _notify_on_commit(role, "submitted")
+        enqueue_on_commit(send_role_email, role.id, "submitted")
     else:
         reason = {
             Status.APPROVED: "Edited while live: back in review.",
@@ -250,7 +244,7 @@ def role_update(*, role: Role, user, data: RoleInput) -> Role:
         }.get(previous, "")
         _event(role, user, Action.EDITED, reason)
         if previous != Status.PENDING:
-            _notify_on_commit(role, "resubmitted")
+            enqueue_on_commit(send_role_email, role.id, "resubmitted")
     index_roles([role.id])
     return role
 
