@@ -1,23 +1,19 @@
-"""The admin: reference data, employers, roles, feeds and the moderation record.
+"""The admin: reference data, roles and the moderation record; each area's own admin is loaded here.
 
-The review queue, the review page and reports are in listings/moderation/admin.py.
+Employers, feeds and alerts have theirs in their packages; the review queue, the review page
+and reports are in listings/moderation/admin.py.
 """
 
-from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.contrib import admin
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 
-from listings.moderation.admin import ModerationActionsMixin
-
-from .models import (
-    AlertDelivery,
-    Employer,
-    EmployerMembership,
-    FeedSource,
+# Each area's admin registers its own models when imported.
+import listings.alerts.admin
+import listings.employers.admin
+import listings.ingest.admin  # noqa: F401
+from listings.models import (
     IncomeThreshold,
-    IngestRun,
-    JobAlert,
     ModerationEvent,
     Occupation,
     Role,
@@ -25,6 +21,7 @@ from .models import (
     VisaStream,
     VisaSubclass,
 )
+from listings.moderation.admin import ModerationActionsMixin
 
 
 class VisaStreamInline(admin.TabularInline):
@@ -69,40 +66,6 @@ class SpecialtyAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-
-
-class MembershipInline(admin.TabularInline):
-    model = EmployerMembership
-    extra = 0
-    autocomplete_fields = ["user"]
-
-
-@admin.register(Employer)
-class EmployerAdmin(admin.ModelAdmin):
-    list_display = ["name", "abn_display", "verified", "role_count", "created_at"]
-    list_filter = ["verified"]
-    search_fields = ["name", "abn", "website"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [MembershipInline]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(role_count=Count("roles"))
-
-    @admin.display(description="Roles", ordering="role_count")
-    def role_count(self, obj):
-        return obj.role_count
-
-    @admin.display(description="ABN")
-    def abn_display(self, obj):
-        return obj.abn_display
-
-
-@admin.register(EmployerMembership)
-class EmployerMembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "employer", "created_at"]
-    search_fields = ["user__email", "user__username", "employer__name"]
-    list_select_related = ["user", "employer"]
-    autocomplete_fields = ["user", "employer"]
 
 
 @admin.register(Role)
@@ -156,106 +119,6 @@ class RoleAdmin(ModerationActionsMixin, admin.ModelAdmin):
         )
 
 
-@admin.register(FeedSource)
-class FeedSourceAdmin(admin.ModelAdmin):
-    list_display = [
-        "__str__",
-        "kind",
-        "employer",
-        "trusted",
-        "active",
-        "health",
-        "last_success_at",
-        "consecutive_failures",
-        "short_error",
-    ]
-    list_filter = ["kind", "trusted", "active"]
-    search_fields = ["name", "url", "employer__name"]
-    list_select_related = ["employer"]
-    autocomplete_fields = ["employer"]
-    readonly_fields = [
-        "etag",
-        "last_modified",
-        "last_run_at",
-        "last_success_at",
-        "consecutive_failures",
-        "last_error",
-        "locked_until",
-        "recent_runs",
-    ]
-    actions = ["ingest_now"]
-
-    @admin.display(description="Recent runs")
-    def recent_runs(self, obj):
-        runs = obj.runs.order_by("-started_at")[:10]
-        return format_html(
-            "<table><tr><th>Started</th><th>Status</th><th>Fetched</th><th>Created</th><th>Updated</th>"
-            "<th>Unchanged</th><th>Closed</th><th>Failed</th><th>Error</th></tr>{}</table>",
-            format_html_join(
-                "",
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                (
-                    (
-                        r.started_at,
-                        r.get_status_display(),
-                        r.fetched,
-                        r.created,
-                        r.updated,
-                        r.unchanged,
-                        r.closed,
-                        r.failed,
-                        r.error[:120],
-                    )
-                    for r in runs
-                ),
-            ),
-        )
-
-    @admin.display(description="Health", boolean=True)
-    def health(self, obj):
-        return None if obj.last_run_at is None else not obj.is_failing
-
-    @admin.display(description="Last error")
-    def short_error(self, obj):
-        return obj.last_error[:80]
-
-    @admin.action(description="Ingest now")
-    def ingest_now(self, request, queryset):
-        from listings.ingest.tasks import ingest_source
-
-        ids = list(queryset.filter(active=True).values_list("id", flat=True))
-        for source_id in ids:
-            ingest_source.delay(source_id)
-        self.message_user(
-            request, f"Ingest queued for {len(ids)} active source(s).", messages.SUCCESS
-        )
-
-
-@admin.register(IngestRun)
-class IngestRunAdmin(admin.ModelAdmin):
-    list_display = [
-        "source",
-        "status",
-        "started_at",
-        "duration",
-        "fetched",
-        "created",
-        "updated",
-        "unchanged",
-        "closed",
-        "skipped_non_ml",
-        "failed",
-    ]
-    list_filter = ["status", "source__kind"]
-    search_fields = ["source__name", "source__url", "error"]
-    list_select_related = ["source"]
-    date_hierarchy = "started_at"
-    readonly_fields = [f.name for f in IngestRun._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-
 @admin.register(ModerationEvent)
 class ModerationEventAdmin(admin.ModelAdmin):
     list_display = ["created_at", "action", "role", "actor", "reason"]
@@ -269,84 +132,3 @@ class ModerationEventAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False  # the audit trail is not edited
-
-
-@admin.register(JobAlert)
-class JobAlertAdmin(admin.ModelAdmin):
-    """E-mail alerts: who gets which search, how often, and whether it is on."""
-
-    list_display = [
-        "email",
-        "search",
-        "frequency",
-        "status_display",
-        "created_at",
-        "confirmed_at",
-        "last_sent_at",
-        "roles_sent",
-    ]
-    list_filter = [
-        "frequency",
-        ("confirmed_at", admin.EmptyFieldListFilter),
-        ("unsubscribed_at", admin.EmptyFieldListFilter),
-    ]
-    search_fields = ["email", "query", "user__email"]
-    date_hierarchy = "created_at"
-    autocomplete_fields = ["user"]
-    readonly_fields = [
-        "token",
-        "created_at",
-        "requested_at",
-        "confirmed_at",
-        "unsubscribed_at",
-        "sent_through",
-        "last_checked_at",
-        "last_sent_at",
-        "claimed_until",
-    ]
-    actions = ["unsubscribe_selected"]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(roles_sent=Count("deliveries", filter=Q(deliveries__sent_at__isnull=False)))
-        )
-
-    @admin.display(description="Search")
-    def search(self, obj):
-        from listings.alerts.matching import search_describe
-
-        return search_describe(obj.query)
-
-    @admin.display(description="Status")
-    def status_display(self, obj):
-        return obj.status_display
-
-    @admin.display(description="Roles sent", ordering="roles_sent")
-    def roles_sent(self, obj):
-        return obj.roles_sent
-
-    @admin.action(description="Unsubscribe selected alerts")
-    def unsubscribe_selected(self, request, queryset):
-        from listings.alerts.services import alert_unsubscribe
-
-        done = sum(alert_unsubscribe(alert=alert) for alert in queryset)
-        self.message_user(request, f"Unsubscribed {done} alert(s).", messages.SUCCESS)
-
-
-@admin.register(AlertDelivery)
-class AlertDeliveryAdmin(admin.ModelAdmin):
-    """Which roles went to which alert: the record that stops a role being sent twice."""
-
-    list_display = ["claimed_at", "alert", "role", "sent_at", "batch"]
-    list_filter = [("sent_at", admin.EmptyFieldListFilter)]
-    search_fields = ["alert__email", "role__title"]
-    list_select_related = ["alert", "role__employer"]
-    date_hierarchy = "claimed_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False  # written only by the digest
