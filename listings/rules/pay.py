@@ -127,17 +127,24 @@ def annual_salary(
     return NO_SALARY
 
 
-def normalise_interval(interval: str) -> str:
-    """A feed's interval ("1 HOUR", "per-year-salary", "YEAR", "annually") as hour…year, or ""."""
-    folded = interval.casefold()
+# Whole words only: "hr" inside "three months" or "shrink" is no interval.
+_INTERVALS = tuple(
+    (name, re.compile(rf"(?<![a-z])(?:{words})(?![a-z])"))
     for name, words in (
-        ("hour", ("hour", "hr")),
-        ("day", ("day", "daily")),
-        ("week", ("week",)),
-        ("month", ("month",)),
-        ("year", ("year", "annum", "annual", "yr")),
-    ):
-        if any(word in folded for word in words):
+        ("hour", r"hours?|hourly|hrs?"),
+        ("day", r"days?|daily"),
+        ("week", r"weeks?|weekly"),
+        ("month", r"months?|monthly"),
+        ("year", r"years?|yearly|annum|annual|annually|yrs?"),
+    )
+)
+
+
+def normalise_interval(interval: str) -> str:
+    """A feed's pay period ("1 HOUR", "per-year-salary", "YEAR", "annually") as hour…year, or ""."""
+    folded = interval.casefold()
+    for name, pattern in _INTERVALS:
+        if pattern.search(folded):
             return name
     return ""
 

@@ -201,8 +201,15 @@ def test_currency_named(text, code):
         ("annually", "year"),
         ("per annum", "year"),
         ("yr", "year"),
+        ("yearly", "year"),
+        ("per hr", "hour"),
+        ("hourly", "hour"),
+        ("three months", "month"),  # "hr" inside a word is not an hour
+        ("monthly", "month"),
+        ("bi-weekly", "week"),
         ("", ""),
         ("fortnight", ""),
+        ("shrink", ""),
     ],
 )
 def test_normalise_interval(interval, expected):

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 from listings.ingest.records import FeedFormatError, FeedRecord, ItemFailure, ParseResult
-from listings.rules.pay import SalaryRange
+from listings.rules.pay import SalaryRange, normalise_interval
 
 Item = TypeVar("Item")
 
@@ -163,25 +163,9 @@ def amount(value: Any) -> Decimal | None:
     return number
 
 
-_INTERVAL_WORDS = (
-    ("hour", "hour"),
-    ("daily", "day"),
-    ("day", "day"),
-    ("week", "week"),
-    ("month", "month"),
-    ("year", "year"),
-    ("annum", "year"),
-    ("annual", "year"),
-)
-
-
 def pay_interval(value: Any) -> str:
-    """Map a feed's pay period ("per-year-salary", "1 HOUR", "YEAR", "yearly") to year/month/week/day/hour."""
-    raw = text(value).lower()
-    for word, interval in _INTERVAL_WORDS:
-        if word in raw:
-            return interval
-    return ""
+    """A feed's pay period as year/month/week/day/hour (listings.rules.pay), or ""."""
+    return normalise_interval(text(value))
 
 
 def salary_range(minimum: Any, maximum: Any, *, currency: Any, interval: Any) -> SalaryRange | None:
