@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Absolute links (e-mails, canonical URLs, feeds) name the address the site is served on.
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: install run test lint format migrate bench db-stop clean
 
@@ -25,7 +27,7 @@ migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
 run: install
-	$(if $(DATABASE_URL),,$(EMBEDDED)) sh -c '$(BIN)/python manage.py migrate --noinput \
+	SITE_URL=$(SITE_URL) $(if $(DATABASE_URL),,$(EMBEDDED)) sh -c '$(BIN)/python manage.py migrate --noinput \
 		&& $(BIN)/python manage.py seed_demo \
 		&& echo "Serving on http://$(HOST):$(PORT)/" \
 		&& exec $(BIN)/python manage.py runserver $(HOST):$(PORT)'

@@ -254,10 +254,18 @@ def test_wrong_slug_redirects_permanently_to_the_canonical_url(client):
     assert response["Location"] == role.get_absolute_url()
 
 
+def test_a_link_with_the_id_alone_redirects_permanently_to_the_canonical_url(client):
+    role = ApprovedRoleFactory(title="Computer Vision Engineer", city="Hobart")
+    response = client.get(f"/jobs/{role.pk}/")
+    assert response.status_code == 301
+    assert response["Location"] == role.get_absolute_url()
+
+
 @pytest.mark.parametrize("factory", [RoleFactory, PendingRoleFactory, RejectedRoleFactory])
 def test_unapproved_roles_are_404(client, factory):
     role = factory()
     assert client.get(role.get_absolute_url()).status_code == 404
+    assert client.get(f"/jobs/{role.pk}/").status_code == 404
 
 
 def test_roles_not_offering_sponsorship_are_404(client):

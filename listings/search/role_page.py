@@ -18,7 +18,8 @@ def report_url(role: Role) -> str:
         return f"mailto:{settings.SERVER_EMAIL}?subject=Report: role {role.pk}"
 
 
-def role_detail(request, pk: int, slug: str):
+def role_detail(request, pk: int, slug: str = ""):
+    """The role's page; its id alone, or an old title in the slug, redirects to the current URL."""
     role = get_object_or_404(Role.objects.published().for_listing(), pk=pk)
     if slug != role.slug:
         return redirect(role, permanent=True)

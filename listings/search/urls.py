@@ -10,4 +10,6 @@ urlpatterns = [
     path("jobs/feed/", SearchFeed(), name="search_feed"),
     path("jobs/feed/atom/", SearchAtomFeed(), name="search_feed_atom"),
     path("jobs/<int:pk>/<slug:slug>/", role_page.role_detail, name="role_detail"),
+    # A link cut short (or typed from an id) still reaches the role.
+    path("jobs/<int:pk>/", role_page.role_detail, name="role_detail_by_id"),
 ]
