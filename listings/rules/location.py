@@ -211,6 +211,12 @@ SEGMENT_SEPARATORS = re.compile(r"\s*(?:;|\||/|\+|&|\bor\b|\band\b)\s*", re.IGNO
 POSTCODE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # What is left of a segment's first part once places and workplace words are gone.
 NOISE = re.compile(r"[()\[\]\-–—:,.]+")
+# Words that join a place to its workplace ("Anywhere in Australia", "Remote within
+# Australia", "Based in Sydney"): left over once the place is read, they are no city.
+CONNECTING_WORDS = re.compile(
+    r"^(?:(?:in|within|across|from|based|only|anywhere|all|of|the|any|location|locations)\s*)+$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -417,6 +423,8 @@ def _leftover_city(segment: str) -> str:
     first = POSTCODE.sub(" ", first)
     name = _strip_workplace(first)
     if not name or any(ch.isdigit() for ch in name) or len(name.split()) > 4:
+        return ""
+    if CONNECTING_WORDS.match(name):
         return ""
     return name
 

@@ -51,6 +51,11 @@ LOCATION_TEXT_CASES = [
     ("NSW", "", "NSW", "onsite", True, "New South Wales"),
     ("Remote", "", "", "remote", None, "Remote"),
     ("Work from home", "", "", "remote", None, "Remote"),
+    # The words joining a workplace to its place are no city.
+    ("Anywhere in Australia", "", "", "remote", True, "Remote (Australia)"),
+    ("Remote within Australia", "", "", "remote", True, "Remote (Australia)"),
+    ("Remote in Australia only", "", "", "remote", True, "Remote (Australia)"),
+    ("Based in Sydney", "Sydney", "NSW", "onsite", True, "Sydney NSW"),
     ("WFH, Melbourne", "Melbourne", "VIC", "remote", True, "Melbourne VIC (remote)"),
     ("  Sydney ,  NSW  ", "Sydney", "NSW", "onsite", True, "Sydney NSW"),
     ("", "", "", "onsite", None, ""),
