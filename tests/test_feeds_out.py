@@ -1,6 +1,8 @@
 """/jobs/feed/ (RSS 2.0) and /jobs/feed/atom/: the newest matches of any search."""
 
 from datetime import timedelta
+from urllib.parse import parse_qs, urlsplit
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -113,3 +115,16 @@ def test_at_most_the_50_newest(client):
     assert feed.entries[0].title.startswith("Role 0 ") and feed.entries[-1].title.startswith(
         "Role 49 "
     )
+
+
+SELF_LINK = './/{http://www.w3.org/2005/Atom}link[@rel="self"]'
+
+
+@pytest.mark.parametrize("path", ["/jobs/feed/", "/jobs/feed/atom/"])
+def test_the_feeds_self_link_keeps_the_search(client, path):
+    ApprovedRoleFactory()
+    response = client.get(path, {"visa": "482", "state": "NSW", "q": "pytorch", "visa_x": "junk"})
+    link = ElementTree.fromstring(response.content).find(SELF_LINK)
+    url = urlsplit(link.get("href"))
+    assert url.path == path
+    assert parse_qs(url.query) == {"visa": ["482"], "state": ["NSW"], "q": ["pytorch"]}

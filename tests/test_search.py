@@ -276,6 +276,9 @@ def test_facet_counts_apply_every_other_filter_but_their_own(client):
     assert re.search(r"New South Wales <span class=\"count\">\(1<", body)
     assert re.search(r"Victoria <span class=\"count\">\(2<", body)
     assert "<strong>1</strong> role" in body
+    # What a screen reader says: "(1 role)", "(2 roles)".
+    assert '(1<span class="visually-hidden"> role</span>)' in body
+    assert '(2<span class="visually-hidden"> roles</span>)' in body
 
 
 def test_facet_counts_are_cached_and_invalidated_by_index_roles(client):

@@ -14,6 +14,7 @@ class SearchFeed(Feed):
 
     feed_type = Rss201rev2Feed
     author_name = "Sponsored ML Jobs Australia"
+    view = "listings:search_feed"
 
     def get_object(self, request, *args, **kwargs):
         return RoleFilter(request.GET, queryset=Role.objects.visible(), request=request)
@@ -24,6 +25,10 @@ class SearchFeed(Feed):
 
     def link(self, filterset):
         return search_url(filterset.params)
+
+    def feed_url(self, filterset):
+        """The feed's own address (atom:link rel=self), its search included: readers re-fetch it."""
+        return search_url(filterset.params, view=self.view)
 
     def description(self, filterset):
         return (
@@ -77,6 +82,7 @@ class SearchFeed(Feed):
 
 class SearchAtomFeed(SearchFeed):
     feed_type = Atom1Feed
+    view = "listings:search_feed_atom"
 
     def subtitle(self, filterset):
         return self.description(filterset)

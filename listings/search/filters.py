@@ -60,15 +60,21 @@ LABELS = {
 }
 
 
-def search_url(params: dict, *, sort: str | None = None, page: int | None = None) -> str:
-    """The canonical /jobs/ URL of a normalised search."""
+def search_url(
+    params: dict,
+    *,
+    sort: str | None = None,
+    page: int | None = None,
+    view: str = "listings:search",
+) -> str:
+    """The canonical /jobs/ URL of a normalised search (or of its feed, with ``view``)."""
     query = dict(params)
     if sort:
         query["sort"] = sort
     if page and page > 1:
         query["page"] = page
     encoded = urlencode(query, doseq=True)
-    path = reverse("listings:search")
+    path = reverse(view)
     return f"{path}?{encoded}" if encoded else path
 
 
