@@ -128,6 +128,34 @@ def test_close(client, member):
     assert "It is no longer listed." in response.content.decode()
 
 
+def test_closing_a_role_never_approved_does_not_say_it_left_the_board(client, member):
+    _, employer = member
+    role = PendingRoleFactory(employer=employer)
+    body = client.post(
+        reverse("listings:role_close", kwargs={"pk": role.pk}), follow=True
+    ).content.decode()
+    assert "It will not be reviewed or listed." in body
+    assert "no longer listed" not in body
+
+
+def test_the_dashboard_shows_the_posted_date_and_no_closing_date_once_closed(client, member):
+    _, employer = member
+    posted = timezone.now() - timedelta(days=40)
+    ApprovedRoleFactory(
+        employer=employer,
+        title="Live role",
+        posted_at=posted,
+        expires_at=timezone.now() + timedelta(days=20),
+    )
+    closed = ClosedRoleFactory(employer=employer, title="Closed role")
+    body = client.get(reverse("listings:dashboard")).content.decode()
+    assert f"{timezone.localtime(posted):%-d %b %Y}" in body  # posted, not imported
+    row = body[body.index("Closed role") :]
+    row = row[: row.index("</tr>")]
+    assert f"{timezone.localtime(closed.expires_at):%-d %b %Y}" not in row
+    assert 'data-label="Closes">–<' in row
+
+
 def test_close_needs_post(client, member):
     _, employer = member
     role = ApprovedRoleFactory(employer=employer)

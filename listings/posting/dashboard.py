@@ -93,7 +93,10 @@ def _act(request, pk: int, action, success: str):
 @login_required
 @require_POST
 def role_close(request, pk: int):
-    _act(request, pk, services.role_close, "Closed “{role.title}”. It is no longer listed.")
+    # Only a role that was on the board can leave it.
+    was_live = _owned(request, pk).is_live
+    after = "It is no longer listed." if was_live else "It will not be reviewed or listed."
+    _act(request, pk, services.role_close, "Closed “{role.title}”. " + after)
     return redirect("listings:dashboard")
 
 
